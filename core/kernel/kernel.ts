@@ -1,0 +1,105 @@
+// One emulated node: the kernel every container on it shares. It owns the clock (settimeofday
+// changes it for everyone), the inode and device numbering, and the facts /proc and uname report.
+
+import type { Clock } from "./clock.js";
+
+export interface KernelRelease {
+  /** uname -r, e.g. "6.12.48+deb13-cloud-amd64". */
+  readonly release: string;
+  /** uname -v, e.g. "#1 SMP PREEMPT_DYNAMIC Debian 6.12.48-1 (2025-09-20)". */
+  readonly version: string;
+  /** The compiler line of /proc/version. */
+  readonly compiler: string;
+}
+
+export interface NodeInfo {
+  readonly nodeName: string;
+  readonly kernel: KernelRelease;
+  readonly cpus: number;
+  readonly memTotalKb: number;
+  /** kernel.pid_max, which sizes procps's PID column. */
+  readonly pidMax: number;
+  /** Processes of the node outside the emulated pods (system daemons), for /proc's link count. */
+  readonly hostProcesses: number;
+  /** How long the node had been up when the sandbox started, in ms. */
+  readonly uptimeAtStart: number;
+}
+
+/** (major, minor) of a kernel version string: "6.12.48-1" → [6, 12]. */
+export function kernelVersion(release: string): [number, number] {
+  const m = /^(\d+)\.(\d+)/.exec(release);
+  return m ? [Number(m[1]), Number(m[2])] : [0, 0];
+}
+
+export const atLeast = (release: string, major: number, minor: number): boolean => {
+  const [a, b] = kernelVersion(release);
+  return a > major || (a === major && b >= minor);
+};
+
+/** A deterministic pseudo-random source (mulberry32), so sandboxes replay identically. */
+export class Random {
+  constructor(private state: number) {}
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** n random bytes as a byte string. */
+  bytes(n: number): string {
+    let out = "";
+    for (let i = 0; i < n; i++) out += String.fromCharCode(Math.floor(this.next() * 256));
+    return out;
+  }
+  hex(n: number): string {
+    let out = "";
+    for (let i = 0; i < n; i++) out += Math.floor(this.next() * 16).toString(16);
+    return out;
+  }
+}
+
+export class Kernel {
+  /** settimeofday(2) moves the node's clock for every container: the offset from the base clock. */
+  private timeOffset = 0;
+  private ino = 1_048_576;
+  private dev = 0x40; // anonymous block devices (0:64, 0:65, …) for overlay, tmpfs, proc
+  readonly bootTime: number;
+  readonly random: Random;
+
+  constructor(
+    readonly info: NodeInfo,
+    readonly baseClock: Clock,
+    seed = 1,
+  ) {
+    this.bootTime = baseClock.now() - info.uptimeAtStart;
+    this.random = new Random(seed);
+  }
+
+  /** The node's wall-clock time in ms (CLOCK_REALTIME). */
+  now(): number {
+    return this.baseClock.now() + this.timeOffset;
+  }
+
+  /** Milliseconds since boot (CLOCK_BOOTTIME): not moved by settimeofday. */
+  uptime(): number {
+    return this.baseClock.now() - this.bootTime;
+  }
+
+  settimeofday(ms: number): void {
+    this.timeOffset = ms - this.baseClock.now();
+  }
+
+  nextIno(): number {
+    return this.ino++;
+  }
+
+  /** A new anonymous device number (major 0). */
+  nextDev(): number {
+    return this.dev++;
+  }
+
+  /** The context filesystems use for times and inode numbers. */
+  get fsContext(): { now(): number; nextIno(): number } {
+    return { now: () => this.now(), nextIno: () => this.nextIno() };
+  }
+}
