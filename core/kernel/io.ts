@@ -33,35 +33,13 @@ export class Pipe {
   private wakeWriter: (() => void) | undefined;
   readonly ino = nextPipeIno++;
 
-  readonly readEnd: Readable & Described & { close(): void };
-  readonly writeEnd: Writable & Described & { close(): void; dup(): Writable & Described & { close(): void } };
-
-  constructor(private readonly cancel?: Cancellation) {
-    const description = `pipe:[${this.ino}]`;
-    this.readEnd = { description, read: (max) => this.read(max), close: () => this.closeReader() };
-    const writeEnd = (): Writable & Described & { close(): void; dup(): never } => {
-      let closed = false;
-      return {
-        description,
-        write: (data) => this.write(data),
-        close: () => {
-          if (!closed) {
-            closed = true;
-            this.closeWriter();
-          }
-        },
-        dup: () => {
-          this.writers++;
-          return writeEnd() as never;
-        },
-      };
-    };
-    this.writeEnd = writeEnd();
+  get description(): string {
+    return `pipe:[${this.ino}]`;
   }
 
-  private wait(set: (wake: () => void) => void): Promise<void> {
+  private wait(set: (wake: () => void) => void, cancel?: Cancellation): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const off = this.cancel?.onCancel((reason) => reject(new Cancelled(reason)));
+      const off = cancel?.onCancel((reason) => reject(new Cancelled(reason)));
       set(() => {
         off?.();
         resolve();
@@ -69,10 +47,10 @@ export class Pipe {
     });
   }
 
-  async read(max = PIPE_BUF_SIZE): Promise<string> {
+  async read(max = PIPE_BUF_SIZE, cancel?: Cancellation): Promise<string> {
     while (this.buffered === 0) {
       if (this.writers === 0) return "";
-      await this.wait((wake) => (this.wakeReader = wake));
+      await this.wait((wake) => (this.wakeReader = wake), cancel);
     }
     let out = "";
     while (out.length < max && this.chunks.length > 0) {
@@ -87,13 +65,13 @@ export class Pipe {
     return out;
   }
 
-  async write(data: string): Promise<void> {
+  async write(data: string, cancel?: Cancellation): Promise<void> {
     let rest = data;
     while (rest.length > 0) {
       if (!this.readerOpen) throw new SyscallError(EPIPE, "write");
       const room = PIPE_BUF_SIZE - this.buffered;
       if (room <= 0) {
-        await this.wait((wake) => (this.wakeWriter = wake));
+        await this.wait((wake) => (this.wakeWriter = wake), cancel);
         continue;
       }
       const part = rest.slice(0, room);
@@ -111,12 +89,19 @@ export class Pipe {
     fn?.();
   }
 
-  private closeWriter(): void {
+  /** One more holder of the write end (a duplicated descriptor). */
+  addWriter(): void {
+    this.writers++;
+  }
+
+  /** A holder of the write end closed it; readers see end of file after the last one. */
+  closeWriter(): void {
     this.writers = Math.max(0, this.writers - 1);
     if (this.writers === 0) this.wake("reader");
   }
 
-  private closeReader(): void {
+  /** The read end closed: writers get EPIPE (and SIGPIPE). */
+  closeReader(): void {
     this.readerOpen = false;
     this.chunks = [];
     this.buffered = 0;

@@ -10,6 +10,7 @@ import { killPermitted } from "./permission.js";
 import { SIGCONT, SIGKILL, SIGSTOP, defaultAction, sigBit } from "./signal.js";
 import type { Location, Task } from "../vfs/path.js";
 import type { MountNamespace } from "../vfs/mount.js";
+import type { NetNamespace } from "./net.js";
 
 export type ProcState = "R" | "S" | "D" | "T" | "Z" | "I";
 
@@ -104,12 +105,18 @@ export class Process implements Task {
   /** CPU time in clock ticks (USER_HZ = 100). */
   utime = 0;
   stime = 0;
+  /** Work done since the last clock tick was charged (core/kernel/sched.ts). */
+  steps = 0;
   nice: number;
   threads: number;
   memory: MemoryProfile;
   sigIgnored: bigint;
   sigCaught: bigint;
   readonly fds = new Map<number, Described>();
+  /** The network namespace (shared by the processes of a pod). */
+  net: NetNamespace | undefined;
+  /** Memory figures of a program of this process's image, looked up at execve. */
+  memoryFor: ((program: string) => MemoryProfile | undefined) | undefined;
   /** Handlers the program installed (a shell's `trap`), run instead of the default action. */
   readonly handlers = new Map<number, (sig: number) => void>();
   /** Cancelled when a signal terminates the process: everything it waits on rejects. */
@@ -248,16 +255,20 @@ export class PidNamespace {
   }
 }
 
-/** Delivers a signal: a handler, the ignore mask, or the default action. */
+/**
+ * Delivers a signal: a handler, the ignore mask, or the default action. kernel/signal.c
+ * sig_task_ignored(): a namespace's init ignores every signal it has no handler for, except that
+ * SIGKILL and SIGSTOP from an ancestor namespace (the runtime) are forced.
+ */
 export function deliver(target: Process, sig: number, fromOutside: boolean): void {
   if (!target.alive) return;
   const handler = target.handlers.get(sig);
-  const unkillable = target.pid === 1 && !fromOutside;
   if (sig !== SIGKILL && sig !== SIGSTOP) {
     if (handler !== undefined) return handler(sig);
     if ((target.sigIgnored & sigBit(sig)) !== 0n) return;
   }
-  if (unkillable && handler === undefined) return;
+  const forced = fromOutside && (sig === SIGKILL || sig === SIGSTOP);
+  if (target.pid === 1 && handler === undefined && !forced) return;
   const action = defaultAction(sig);
   if (action === "ign" || action === "cont" || sig === SIGCONT) return;
   if (action === "stop") return; // job control stops are not emulated

@@ -1,0 +1,90 @@
+// A network namespace: the interfaces, addresses and routes `ip` shows, and the reachability
+// rules of an emulated cluster (pods reach each other; nothing outside the cluster answers).
+
+export interface InterfaceAddress {
+  readonly family: "inet" | "inet6";
+  readonly address: string;
+  readonly prefix: number;
+  readonly scope: "host" | "global" | "link";
+  readonly broadcast?: string;
+}
+
+export interface NetInterface {
+  readonly index: number;
+  name: string;
+  readonly kind: "loopback" | "veth" | "dummy";
+  mtu: number;
+  mac: string;
+  up: boolean;
+  /** For veth: the peer's interface index on the node (eth0@if12). */
+  readonly peerIndex?: number;
+  addresses: InterfaceAddress[];
+  rxPackets: number;
+  txPackets: number;
+  rxBytes: number;
+  txBytes: number;
+}
+
+export interface Route {
+  readonly destination: string; // "default" or CIDR
+  readonly gateway?: string;
+  readonly dev: string;
+  readonly proto?: string;
+  readonly scope?: string;
+  readonly src?: string;
+}
+
+/** Who answers at an address: used by ping, wget and nc. */
+export interface Reachability {
+  /** Does any host of the cluster have this IPv4 address (a pod, a node)? */
+  hostAt(ip: string): { name: string; listening: readonly number[] } | undefined;
+  /** DNS: cluster names (pod hostnames in /etc/hosts, services) to addresses. */
+  resolve(name: string): string | undefined;
+}
+
+export class NetNamespace {
+  readonly interfaces: NetInterface[] = [];
+  readonly routes: Route[] = [];
+  /** TCP ports some process of the namespace listens on. */
+  readonly listening = new Set<number>();
+
+  constructor(readonly reach: Reachability) {}
+
+  static loopback(): NetInterface {
+    return {
+      index: 1, name: "lo", kind: "loopback", mtu: 65536, mac: "00:00:00:00:00:00", up: true,
+      addresses: [{ family: "inet", address: "127.0.0.1", prefix: 8, scope: "host" }, { family: "inet6", address: "::1", prefix: 128, scope: "host" }],
+      rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0,
+    };
+  }
+
+  /** A pod's network: lo and eth0 (a veth to the node) with the pod IP, and a default route. */
+  static pod(ip: string, gateway: string, mac: string, peerIndex: number, reach: Reachability): NetNamespace {
+    const ns = new NetNamespace(reach);
+    ns.interfaces.push(NetNamespace.loopback());
+    ns.interfaces.push({
+      index: 2, name: "eth0", kind: "veth", mtu: 1500, mac, up: true, peerIndex,
+      addresses: [
+        { family: "inet", address: ip, prefix: 24, scope: "global", broadcast: ip.replace(/\.\d+$/, ".255") },
+        { family: "inet6", address: `fe80::${mac.split(":").slice(2).join("").replace(/(....)(?=.)/g, "$1:")}`, prefix: 64, scope: "link" },
+      ],
+      rxPackets: 12, txPackets: 1, rxBytes: 1064, txBytes: 42,
+    });
+    const net = ip.replace(/\.\d+$/, ".0");
+    ns.routes.push({ destination: "default", gateway, dev: "eth0" });
+    ns.routes.push({ destination: `${net}/24`, dev: "eth0", proto: "kernel", scope: "link", src: ip });
+    return ns;
+  }
+
+  /** Is this address one of ours (loopback or an interface address)? */
+  isLocal(ip: string): boolean {
+    return ip.startsWith("127.") || this.interfaces.some((i) => i.addresses.some((a) => a.address === ip));
+  }
+
+  /** The interface a packet to `ip` leaves by, or undefined when there is no route. */
+  routeTo(ip: string): NetInterface | undefined {
+    if (this.isLocal(ip)) return this.interfaces.find((i) => i.kind === "loopback");
+    const def = this.routes.find((r) => r.destination === "default");
+    return def === undefined ? undefined : this.interfaces.find((i) => i.name === def.dev && i.up);
+  }
+}

@@ -1,0 +1,20 @@
+import { ExitSignal } from "../control.js";
+import { type Builtin, fail, isNumber } from "./types.js";
+
+/** exit [n]: leaves the shell with n, or with the last command's status. */
+export const exit: Builtin = {
+  name: "exit",
+  special: true,
+  async run(ctx) {
+    const arg = ctx.argv[1];
+    if (ctx.sh.flavour.name === "bash" && ctx.sh.interactive) await ctx.sh.err(ctx.fds, "exit\n");
+    if (arg !== undefined && !isNumber(arg.replace(/^-/, ""))) {
+      if (ctx.sh.flavour.name === "bash") {
+        await fail(ctx, `${arg}: numeric argument required`);
+        throw new ExitSignal(2);
+      }
+      return fail(ctx, `Illegal number: ${arg}`, 2);
+    }
+    throw new ExitSignal(arg === undefined ? ctx.sh.state.status : Number(arg) & 0xff);
+  },
+};

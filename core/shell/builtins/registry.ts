@@ -1,0 +1,42 @@
+// Every shell builtin: one line each.
+
+import type { ShellName } from "../flavour.js";
+import { cd } from "./cd.js";
+import { colon, falseBuiltin, trueBuiltin } from "./colon.js";
+import { dot, source } from "./dot.js";
+import { echo } from "./echo.js";
+import { evalBuiltin } from "./eval.js";
+import { exec } from "./exec.js";
+import { exit } from "./exit.js";
+import { exportBuiltin, readonlyBuiltin } from "./export.js";
+import { breakBuiltin, continueBuiltin, returnBuiltin } from "./flow.js";
+import { getopts } from "./getopts.js";
+import { kill } from "./kill.js";
+import { local } from "./local.js";
+import { printf } from "./printf.js";
+import { pwd } from "./pwd.js";
+import { read } from "./read.js";
+import { set } from "./set.js";
+import { shift } from "./shift.js";
+import { bracket, test } from "./test.js";
+import { trap } from "./trap.js";
+import { command, type } from "./type.js";
+import type { Builtin } from "./types.js";
+import { umask } from "./umask.js";
+import { unset } from "./unset.js";
+import { wait } from "./wait.js";
+
+export type { Builtin };
+
+export const BUILTINS: readonly Builtin[] = [
+  colon, dot, bracket, breakBuiltin, cd, command, continueBuiltin, echo, evalBuiltin, exec, exit, exportBuiltin,
+  falseBuiltin, getopts, kill, local, printf, pwd, read, readonlyBuiltin, returnBuiltin, set, shift, source, test,
+  trap, trueBuiltin, type, umask, unset, wait,
+];
+
+const byName = new Map(BUILTINS.map((b) => [b.name, b]));
+
+export function findBuiltin(shell: ShellName, name: string): Builtin | undefined {
+  const b = byName.get(name);
+  return b !== undefined && (b.shells === undefined || b.shells.includes(shell)) ? b : undefined;
+}

@@ -1,0 +1,34 @@
+// Shell builtins run inside the shell's process (no fork): one file each, one registry line.
+
+import type { Errno } from "../../kernel/errno.js";
+import { strerror } from "../../kernel/errno.js";
+import type { Fds, Shell } from "../interpreter.js";
+import { messages, type ShellName } from "../flavour.js";
+
+export interface BuiltinContext {
+  readonly sh: Shell;
+  readonly argv: readonly string[];
+  readonly fds: Fds;
+}
+
+export interface Builtin {
+  readonly name: string;
+  /** POSIX special builtins: assignments before them persist, and they come before functions. */
+  readonly special?: boolean;
+  /** Shells that have it (default: all). */
+  readonly shells?: readonly ShellName[];
+  run(ctx: BuiltinContext): Promise<number>;
+}
+
+export const out = (ctx: BuiltinContext, text: string) => ctx.sh.write(ctx.fds, 1, text);
+
+/** A builtin's error in its shell's words ("sh: cd: …", "sh: 1: cd: …", "bash: cd: …"). */
+export const fail = async (ctx: BuiltinContext, text: string, status = 1): Promise<number> => {
+  await ctx.sh.err(ctx.fds, messages.builtin(ctx.sh.flavour, ctx.sh.msg, ctx.argv[0]!, text));
+  return status;
+};
+
+export const errText = (ctx: BuiltinContext, e: Errno) => strerror(e, ctx.sh.flavour.libc);
+
+/** Is `s` a valid unsigned decimal number? */
+export const isNumber = (s: string) => /^\d+$/.test(s);
