@@ -6,6 +6,65 @@ import type { ProgramMain, ProgramTable } from "../kernel/program.js";
 import { flavourOf } from "../shell/flavour.js";
 import { shellMain } from "../shell/sh.js";
 import { cat } from "./cat.js";
+import { awk } from "./awk.js";
+import { basename } from "./basename.js";
+import { chgrp } from "./chgrp.js";
+import { chmod } from "./chmod.js";
+import { chown } from "./chown.js";
+import { chroot } from "./chroot.js";
+import { clear } from "./clear.js";
+import { cp } from "./cp.js";
+import { cut } from "./cut.js";
+import { date } from "./date.js";
+import { df } from "./df.js";
+import { dirname } from "./dirname.js";
+import { du } from "./du.js";
+import { env } from "./env.js";
+import { expr } from "./expr.js";
+import { find } from "./find.js";
+import { free } from "./free.js";
+import { egrep, fgrep, grep } from "./grep.js";
+import { head } from "./head.js";
+import { hostname } from "./hostname.js";
+import { ip } from "./ip.js";
+import { kill } from "./kill.js";
+import { ln } from "./ln.js";
+import { ls } from "./ls.js";
+import { mkdir } from "./mkdir.js";
+import { mknod } from "./mknod.js";
+import { mount, umount } from "./mount.js";
+import { mv } from "./mv.js";
+import { nc } from "./nc.js";
+import { nice } from "./nice.js";
+import { ping } from "./ping.js";
+import { printenv } from "./printenv.js";
+import { printf } from "./printf.js";
+import { ps } from "./ps.js";
+import { pwd } from "./pwd.js";
+import { readlink } from "./readlink.js";
+import { realpath } from "./realpath.js";
+import { rm } from "./rm.js";
+import { rmdir } from "./rmdir.js";
+import { sed } from "./sed.js";
+import { seq } from "./seq.js";
+import { sort } from "./sort.js";
+import { stat } from "./stat.js";
+import { su } from "./su.js";
+import { sysctl } from "./sysctl.js";
+import { tail } from "./tail.js";
+import { tee } from "./tee.js";
+import { bracket, doubleBracket, test } from "./test.js";
+import { touch } from "./touch.js";
+import { tr } from "./tr.js";
+import { falseCommand, trueCommand } from "./true.js";
+import { uname } from "./uname.js";
+import { uniq } from "./uniq.js";
+import { uptime } from "./uptime.js";
+import { wc } from "./wc.js";
+import { wget } from "./wget.js";
+import { which } from "./which.js";
+import { xargs } from "./xargs.js";
+import { yes } from "./yes.js";
 import { agnhostMain, helloAppMain, nodeMain, serveForever } from "./daemon.js";
 import { echo } from "./echo.js";
 import { groups } from "./groups.js";
@@ -15,7 +74,11 @@ import type { Command } from "./types.js";
 import { whoami } from "./whoami.js";
 
 export const COMMANDS: readonly Command[] = [
-  cat, echo, groups, id, sleep, whoami,
+  awk, basename, bracket, cat, chgrp, chmod, chown, chroot, clear, cp, cut, date, df, dirname, doubleBracket,
+  du, echo, egrep, env, expr, falseCommand, fgrep, find, free, grep, groups, head, hostname, id, ip, kill,
+  ln, ls, mkdir, mknod, mount, mv, nc, nice, ping, printenv, printf, ps, pwd, readlink, realpath, rm, rmdir,
+  sed, seq, sleep, sort, stat, su, sysctl, tail, tee, test, touch, tr, trueCommand, umount, uname, uniq,
+  uptime, wc, wget, which, whoami, xargs, yes,
 ];
 
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));

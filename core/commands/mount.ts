@@ -1,0 +1,6 @@
+// Not built yet: prints that it is not emulated.
+
+import type { Command } from "./types.js";
+
+export const mount: Command = { name: "mount", main: async (ctx) => { await ctx.stderr.write(`${ctx.argv[0]}: not emulated yet\n`); return 127; } };
+export const umount: Command = { name: "umount", main: async (ctx) => { await ctx.stderr.write(`${ctx.argv[0]}: not emulated yet\n`); return 127; } };
