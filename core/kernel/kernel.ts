@@ -1,6 +1,7 @@
 // One emulated node: the kernel every container on it shares. It owns the clock (settimeofday
 // changes it for everyone), the inode and device numbering, and the facts /proc and uname report.
 
+import { NetNamespace } from "./net.js";
 import type { Clock } from "./clock.js";
 
 export interface KernelRelease {
@@ -65,6 +66,7 @@ export class Kernel {
   private dev = 0x40; // anonymous block devices (0:64, 0:65, …) for overlay, tmpfs, proc
   readonly bootTime: number;
   readonly random: Random;
+  private initNetNs: NetNamespace | undefined;
 
   constructor(
     readonly info: NodeInfo,
@@ -87,6 +89,11 @@ export class Kernel {
 
   settimeofday(ms: number): void {
     this.timeOffset = ms - this.baseClock.now();
+  }
+
+  /** init_net: the namespace of processes not given one (loopback only, nothing reachable). */
+  get initNet(): NetNamespace {
+    return (this.initNetNs ??= NetNamespace.isolated({ hostAt: () => undefined, resolve: () => undefined }));
   }
 
   nextIno(): number {

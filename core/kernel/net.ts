@@ -42,6 +42,16 @@ export interface Reachability {
   resolve(name: string): string | undefined;
 }
 
+/** The IPv6 link-local address from a MAC, modified EUI-64 (net/ipv6/addrconf.c addrconf_ifid_eui48). */
+export function linkLocal(mac: string): string {
+  const b = mac.split(":").map((x) => Number.parseInt(x, 16));
+  const id = [b[0]! ^ 0x02, b[1]!, b[2]!, 0xff, 0xfe, b[3]!, b[4]!, b[5]!];
+  const groups = [0, 2, 4, 6].map((i) => ((id[i]! << 8) | id[i + 1]!).toString(16));
+  // inet_ntop's "::" also swallows leading zero groups of the interface identifier.
+  while (groups.length > 1 && groups[0] === "0") groups.shift();
+  return `fe80::${groups.join(":")}`;
+}
+
 export class NetNamespace {
   readonly interfaces: NetInterface[] = [];
   readonly routes: Route[] = [];
@@ -58,15 +68,21 @@ export class NetNamespace {
     };
   }
 
-  /** A pod's network: lo and eth0 (a veth to the node) with the pod IP, and a default route. */
-  static pod(ip: string, gateway: string, mac: string, peerIndex: number, reach: Reachability): NetNamespace {
+  /** A namespace with only the loopback interface (`ip netns add`, or init_net here). */
+  static isolated(reach: Reachability): NetNamespace {
     const ns = new NetNamespace(reach);
     ns.interfaces.push(NetNamespace.loopback());
+    return ns;
+  }
+
+  /** A pod's network: lo and eth0 (a veth to the node) with the pod IP, and a default route. */
+  static pod(ip: string, gateway: string, mac: string, peerIndex: number, reach: Reachability): NetNamespace {
+    const ns = NetNamespace.isolated(reach);
     ns.interfaces.push({
       index: 2, name: "eth0", kind: "veth", mtu: 1500, mac, up: true, peerIndex,
       addresses: [
         { family: "inet", address: ip, prefix: 24, scope: "global", broadcast: ip.replace(/\.\d+$/, ".255") },
-        { family: "inet6", address: `fe80::${mac.split(":").slice(2).join("").replace(/(....)(?=.)/g, "$1:")}`, prefix: 64, scope: "link" },
+        { family: "inet6", address: linkLocal(mac), prefix: 64, scope: "link" },
       ],
       rxPackets: 12, txPackets: 1, rxBytes: 1064, txBytes: 42,
     });

@@ -173,6 +173,15 @@ export class Process implements Task {
     for (const w of this.exitWaiters.splice(0)) w(reason);
   }
 
+  /**
+   * pthread_create() `n - 1` times: each thread takes a thread id from the PID namespace
+   * (kernel/fork.c alloc_pid), so the next process there gets a later PID.
+   */
+  spawnThreads(n: number): void {
+    this.ns.burnPids(n - this.threads);
+    this.threads = n;
+  }
+
   /** Accounts CPU work: `ticks` of USER_HZ (10 ms each). */
   charge(ticks: number): void {
     this.utime += ticks;
@@ -245,13 +254,34 @@ export class PidNamespace {
    * kernel/signal.c: permission (EPERM), then PID 1 of a namespace ignores signals it has no
    * handler for when they come from inside (SIGNAL_UNKILLABLE), SIGKILL included.
    */
+  /**
+   * kill(2) (kernel/signal.c kill_something_info): pid > 0 one process; 0 the sender's process
+   * group; -1 every process but init and the sender (success if there was any, even when all
+   * refused); < -1 the process group -pid (__kill_pgrp_info: success if one got it).
+   */
   kill(sender: Process | undefined, pid: number, sig: number): Errno | undefined {
-    const target = this.table.get(pid);
-    if (target === undefined) return ESRCH;
-    if (sender !== undefined && !killPermitted(sender.creds, target.creds)) return EPERM;
-    if (sig === 0) return undefined;
-    deliver(target, sig, sender === undefined);
-    return undefined;
+    const send = (target: Process): Errno | undefined => {
+      if (sender !== undefined && !killPermitted(sender.creds, target.creds)) return EPERM;
+      if (sig !== 0) deliver(target, sig, sender === undefined);
+      return undefined;
+    };
+    if (pid > 0 || sender === undefined) {
+      const target = this.table.get(pid);
+      return target === undefined ? ESRCH : send(target);
+    }
+    if (pid === -1) {
+      const targets = this.list().filter((p) => p.pid > 1 && p !== sender);
+      for (const p of targets) send(p);
+      return targets.length === 0 ? ESRCH : undefined;
+    }
+    const pgid = pid === 0 ? sender.pgid : -pid;
+    let result: Errno | undefined = ESRCH;
+    let delivered = false;
+    for (const p of this.list().filter((q) => q.pgid === pgid)) {
+      result = send(p);
+      delivered ||= result === undefined;
+    }
+    return delivered ? undefined : result;
   }
 }
 

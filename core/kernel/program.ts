@@ -2,9 +2,11 @@
 // standard file descriptors.
 
 import type { ElfProgram } from "./binfmt.js";
-import { EBADF, SyscallError } from "./errno.js";
+import { Cancelled } from "./cancellation.js";
+import { EBADF, EPIPE, SyscallError, errnoOf } from "./errno.js";
 import type { Pipe } from "./io.js";
-import type { Process, Tty } from "./process.js";
+import { type Process, type Tty, deliver } from "./process.js";
+import { SIGPIPE } from "./signal.js";
 import type { Sys } from "./syscalls.js";
 
 /**
@@ -59,9 +61,23 @@ export const pipeReader = (pipe: Pipe): OpenDescription => ({
   read: (max, who) => pipe.read(max, who.lifetime),
 });
 
+/**
+ * The write end of a pipe. With no reader left, fs/pipe.c pipe_write() sends SIGPIPE to the writer
+ * and fails with EPIPE: the default action kills it (the shell reports 141); a writer that
+ * ignores or catches the signal sees the EPIPE error.
+ */
 export const pipeWriter = (pipe: Pipe): OpenDescription => ({
   description: pipe.description,
-  write: (data, who) => pipe.write(data, who.lifetime),
+  write: async (data, who) => {
+    try {
+      await pipe.write(data, who.lifetime);
+    } catch (err) {
+      if (errnoOf(err) !== EPIPE) throw err;
+      deliver(who, SIGPIPE, false);
+      if (!who.alive) throw new Cancelled(who.lifetime.reason);
+      throw err;
+    }
+  },
 });
 
 /** A file opened through the VFS (it never blocks). */

@@ -4,8 +4,9 @@
 
 import { Cap } from "./capability.js";
 import { capable } from "./credentials.js";
-import { EACCES, EADDRINUSE, ECONNREFUSED, EINVAL, ENETUNREACH, EPERM, ESRCH, ETIMEDOUT, type Errno, SyscallError } from "./errno.js";
-import { NetNamespace } from "./net.js";
+import { EACCES, EADDRINUSE, EBUSY, ECONNREFUSED, EINVAL, ENETUNREACH, ENODEV, ENOTDIR, EPERM, ESRCH, ETIMEDOUT, type Errno, SyscallError } from "./errno.js";
+import { TreeFs } from "../vfs/tree-fs.js";
+import type { NetNamespace } from "./net.js";
 import { setResUid } from "./exec.js";
 import { withCredentials } from "./credentials.js";
 import { setPriorityResult } from "./permission.js";
@@ -145,7 +146,7 @@ export class Sys {
 
   /** The process's network namespace (read-only view for `ip addr`, `ip route`). */
   net(): NetNamespace {
-    return this.proc.net ?? (this.proc.net = new NetNamespace({ hostAt: () => undefined, resolve: () => undefined }));
+    return (this.proc.net ??= this.system.kernel.initNet);
   }
 
   /** Changing links, addresses or routes (RTM_NEWLINK …): CAP_NET_ADMIN, else EPERM. */
@@ -185,6 +186,30 @@ export class Sys {
     const host = ns.reach.hostAt(ip);
     if (host === undefined) fail(ETIMEDOUT, "connect");
     if (!host!.listening.includes(port)) fail(ECONNREFUSED, "connect");
+  }
+
+  /**
+   * mount(2) of a new tmpfs (the one filesystem a container can create): the mountpoint is looked
+   * up first, then may_mount() wants CAP_SYS_ADMIN; other types are ENODEV here.
+   */
+  mount(source: string, target: string, fstype: string, flags: { readOnly?: boolean; nosuid?: boolean; nodev?: boolean; noexec?: boolean } = {}): void {
+    const where = this.stat(target);
+    this.requireCapability(Cap.SYS_ADMIN, "mount");
+    if (fstype !== "tmpfs") fail(ENODEV, "mount");
+    if ((where.mode & 0o170000) !== 0o040000) fail(ENOTDIR, "mount", target);
+    const kernel = this.system.kernel;
+    const fs = new TreeFs({ dev: kernel.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: kernel.fsContext, capacity: { bytes: 4 * 1024 * 1024 * 1024, files: 1_000_000 } });
+    fs.rootInode.mode = 0o041777;
+    this.proc.mnt.mount(this.realpath(target), fs.root(), { source, readOnly: flags.readOnly ?? false, nosuid: flags.nosuid ?? false, nodev: flags.nodev ?? false, noexec: flags.noexec ?? false, data: "inode64" });
+  }
+
+  /** umount2(2): CAP_SYS_ADMIN; EINVAL when `target` is not a mountpoint, EBUSY while in use. */
+  umount(target: string): void {
+    this.lstat(target);
+    this.requireCapability(Cap.SYS_ADMIN, "umount2");
+    const result = this.proc.mnt.unmount(this.realpath(target));
+    if (result === "not mounted") fail(EINVAL, "umount2", target);
+    if (result === "busy") fail(EBUSY, "umount2", target);
   }
 
   /** A capability check as a privileged syscall makes it (mount: CAP_SYS_ADMIN, …). */

@@ -114,8 +114,9 @@ export class System {
     proc.creds = computeCredsForExec(proc.creds, { mode: attrs.mode, uid: attrs.uid, gid: attrs.gid, fileCaps: loc.node.fileCaps(), nosuid: loc.mount.nosuid });
     proc.argv = finalArgv;
     proc.environ = envp;
-    // The command name is the executed file's name (fs/exec.c __set_task_comm(bprm->filename)).
-    proc.comm = (loaded.prefix.length > 0 ? loaded.prefix[0]! : path).split("/").pop()!.slice(0, 15);
+    // The command name is the executed file's name, a script's own and not its interpreter's
+    // (fs/exec.c begin_new_exec: __set_task_comm(me, kbasename(bprm->filename))).
+    proc.comm = path.split("/").pop()!.slice(0, 15);
     proc.exe = loaded.path;
     proc.sigCaught = 0n;
     proc.handlers.clear();

@@ -113,6 +113,21 @@ export class MountNamespace {
     return mount;
   }
 
+  /**
+   * Removes the top-most mount at `path` (fs/namespace.c do_umount): "not mounted" when none
+   * is there, "busy" while other mounts sit below it. The mount it covered shows again.
+   */
+  unmount(path: string): "ok" | "not mounted" | "busy" {
+    const mount = this.byPath.get(path);
+    if (mount === undefined || mount === this.root) return "not mounted";
+    if (this.list.some((m) => m.parentId === mount.id)) return "busy";
+    this.list.splice(this.list.indexOf(mount), 1);
+    const covered = [...this.list].reverse().find((m) => m.mountpoint === path);
+    if (covered === undefined) this.byPath.delete(path);
+    else this.byPath.set(path, covered);
+    return "ok";
+  }
+
   /** True when some mount sits on `path` (rmdir and rename refuse mountpoints with EBUSY). */
   isMountpoint(path: string): boolean {
     return path !== "/" && this.byPath.has(path);

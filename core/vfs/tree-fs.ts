@@ -24,7 +24,7 @@ export interface TreeFsOptions {
   readOnly?: boolean;
   /** The root directory; a new empty one (mode 0755 root:root) when omitted. */
   root?: Inode;
-  /** statfs totals for df. */
+  /** statfs totals for df (default: 64 MiB and 16384 inodes; nothing for "zero" sizing). */
   capacity?: { bytes: number; files: number };
 }
 
@@ -46,7 +46,8 @@ export class TreeFs implements FileSystem {
     this.quota = opts.quota;
     this.readOnly = opts.readOnly ?? false;
     this.rootInode = opts.root ?? new Inode({ ino: opts.ctx.nextIno(), mode: S_IFDIR | 0o755, uid: 0, gid: 0, time: opts.ctx.now() });
-    this.capacity = opts.capacity ?? { bytes: 64 * 1024 * 1024, files: 16384 };
+    // Pseudo filesystems (sysfs, devpts, mqueue, cgroup2: sizing "zero") report no blocks or inodes.
+    this.capacity = opts.capacity ?? (opts.sizing === "zero" ? { bytes: 0, files: 0 } : { bytes: 64 * 1024 * 1024, files: 16384 });
   }
 
   root(): VNode {
@@ -136,6 +137,19 @@ export function unlinkInode(inode: Inode, now: number, quota?: Quota): void {
   inode.links--;
   inode.ctime = now;
   if (inode.links <= 0) quota?.releaseInode(inode.data.length);
+}
+
+/** Gives back the quota of a whole subtree that is being discarded (a deleted pod's files). */
+export function releaseTree(inode: Inode, quota: Quota | undefined): void {
+  if (quota === undefined) return;
+  const seen = new Set<Inode>();
+  const walk = (n: Inode) => {
+    if (seen.has(n) || n.frozen) return;
+    seen.add(n);
+    for (const e of n.entries?.values() ?? []) if (!isWhiteout(e)) walk(e);
+    quota.releaseInode(n.isDir ? 0 : n.data.length);
+  };
+  walk(inode);
 }
 
 export function touchDir(dir: Inode, now: number): void {
