@@ -2,7 +2,12 @@
 // by name. Mirrors ash's math.c evaluation rules: an unset or empty variable is 0.
 
 export class ArithError extends Error {
-  constructor(readonly reason: "syntax" | "divide by zero" | "bad number", readonly text: string) {
+  constructor(
+    readonly reason: "syntax" | "divide by zero" | "bad number" | "exponent less than 0" | "malformed ?:",
+    readonly text: string,
+    /** What dash's arith_yacc.c was expecting: "primary", "EOF", "':'", "')'". */
+    readonly expecting: string = "primary",
+  ) {
     super(reason);
   }
 }
@@ -19,7 +24,15 @@ type Tok = { t: "num"; v: bigint } | { t: "name"; v: string } | { t: "op"; v: st
 
 const OPS = ["<<=", ">>=", "**", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=", "+", "-", "*", "/", "%", "<", ">", "&", "^", "|", "!", "~", "?", ":", "=", "(", ")", ","];
 
-function tokenize(src: string): Tok[] {
+/** Nesting deeper than this (parentheses, unary operators) is a syntax error, not a stack overflow. */
+const MAX_DEPTH = 400;
+
+export interface ArithOptions {
+  /** `**` (ash, bash); dash has no power operator. */
+  readonly power?: boolean;
+}
+
+function tokenize(src: string, power: boolean): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
@@ -37,8 +50,8 @@ function tokenize(src: string): Tok[] {
       i += name[0].length;
       continue;
     }
-    const op = OPS.find((o) => src.startsWith(o, i));
-    if (op === undefined) throw new ArithError("syntax", src);
+    const op = OPS.find((o) => src.startsWith(o, i) && (power || o !== "**"));
+    if (op === undefined) throw new ArithError("syntax", src, out.length === 0 || out[out.length - 1]!.t === "op" ? "primary" : "EOF");
     out.push({ t: "op", v: op });
     i += op.length;
   }
@@ -54,13 +67,13 @@ function parseNumber(text: string, src: string): bigint {
     let v = 0n;
     for (const ch of based[2]!) {
       const d = parseInt(ch, 36);
-      if (Number.isNaN(d) || d >= base) throw new ArithError("bad number", src);
+      if (Number.isNaN(d) || d >= base) throw new ArithError("bad number", src, "EOF");
       v = v * BigInt(base) + BigInt(d);
     }
     return wrap(v);
   }
   if (text.length > 1 && text.startsWith("0")) {
-    if (!/^[0-7]+$/.test(text)) throw new ArithError("bad number", src);
+    if (!/^[0-7]+$/.test(text)) throw new ArithError("bad number", src, "EOF");
     return wrap(BigInt(`0o${text.slice(1)}`));
   }
   return wrap(BigInt(text));
@@ -79,14 +92,18 @@ function varValue(vars: ArithVars, name: string, src: string, depth = 0): bigint
   throw new ArithError("syntax", src);
 }
 
-export function evaluateArith(src: string, vars: ArithVars): bigint {
+export function evaluateArith(src: string, vars: ArithVars, opts: ArithOptions = {}): bigint {
   if (src.trim() === "") return 0n;
-  const toks = tokenize(src);
+  const toks = tokenize(src, opts.power ?? true);
   let pos = 0;
+  let depth = 0;
+  const deeper = () => {
+    if (++depth > MAX_DEPTH) throw new ArithError("syntax", src);
+  };
   const peek = () => toks[pos]!;
   const isOp = (v: string) => peek().t === "op" && (peek() as { v: string }).v === v;
   const take = (v: string) => {
-    if (!isOp(v)) throw new ArithError("syntax", src);
+    if (!isOp(v)) throw new ArithError(v === ":" ? "malformed ?:" : "syntax", src, `'${v}'`);
     pos++;
   };
   // Evaluation can be skipped (short circuit, ?:): `live` false means no assignments happen.
@@ -114,7 +131,7 @@ export function evaluateArith(src: string, vars: ArithVars): bigint {
         if (a === INT64_MIN && b === -1n) return op === "/" ? a : 0n;
         return op === "/" ? a / b : a % b;
       case "**": {
-        if (b < 0n) throw new ArithError("syntax", src);
+        if (b < 0n) throw new ArithError("exponent less than 0", src);
         return wrap(a ** b);
       }
     }
@@ -131,6 +148,15 @@ export function evaluateArith(src: string, vars: ArithVars): bigint {
   };
 
   const assign = (live: boolean): bigint => {
+    deeper();
+    try {
+      return assignInner(live);
+    } finally {
+      depth--;
+    }
+  };
+
+  const assignInner = (live: boolean): bigint => {
     const t = peek();
     const after = toks[pos + 1];
     if (t.t === "name" && after?.t === "op" && ["=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|="].includes(after.v)) {
@@ -174,15 +200,18 @@ export function evaluateArith(src: string, vars: ArithVars): bigint {
     return v;
   };
 
+  // Binary operators by precedence, loosest first; precedence climbing keeps the recursion shallow.
   const LEVELS = [["|"], ["^"], ["&"], ["==", "!="], ["<", "<=", ">", ">="], ["<<", ">>"], ["+", "-"], ["*", "/", "%"]];
-  const level = (n: number, live: boolean): bigint => {
-    if (n === LEVELS.length) return power(live);
-    let v = level(n + 1, live);
+  const precOf = (t: Tok): number => (t.t === "op" ? LEVELS.findIndex((l) => l.includes(t.v)) : -1);
+  const level = (min: number, live: boolean): bigint => {
+    let v = power(live);
     for (;;) {
       const t = peek();
-      if (t.t !== "op" || !LEVELS[n]!.includes(t.v)) return v;
+      const prec = precOf(t);
+      if (prec < min) return v;
       pos++;
-      v = apply(t.v, v, level(n + 1, live), live);
+      const rhs = level(prec + 1, live);
+      v = apply((t as { v: string }).v, v, rhs, live);
     }
   };
 
@@ -196,6 +225,15 @@ export function evaluateArith(src: string, vars: ArithVars): bigint {
   };
 
   const unary = (live: boolean): bigint => {
+    deeper();
+    try {
+      return unaryInner(live);
+    } finally {
+      depth--;
+    }
+  };
+
+  const unaryInner = (live: boolean): bigint => {
     const t = peek();
     if (t.t === "op") {
       switch (t.v) {
@@ -242,6 +280,6 @@ export function evaluateArith(src: string, vars: ArithVars): bigint {
   };
 
   const v = comma(true);
-  if (peek().t !== "end") throw new ArithError("syntax", src);
+  if (peek().t !== "end") throw new ArithError("syntax", src, "EOF");
   return v;
 }

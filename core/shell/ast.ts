@@ -5,16 +5,24 @@ export type WordPart =
   /** '…' — and $'…' with its escapes already decoded. */
   | { readonly kind: "sq"; readonly text: string }
   | { readonly kind: "dq"; readonly parts: readonly WordPart[] }
-  | { readonly kind: "param"; readonly name: string; readonly op?: ParamOp; readonly arg?: Word; readonly length?: boolean }
+  | { readonly kind: "param"; readonly name: string; readonly op?: ParamOp; readonly arg?: Word; readonly length?: boolean; readonly arg2?: Word }
+  /** A ${…} dash only rejects when it expands it ("Bad substitution", expand.c varvalue()). */
+  | { readonly kind: "badsubst"; readonly text: string }
   | { readonly kind: "cmdsub"; readonly body: Script; readonly source: string }
   | { readonly kind: "arith"; readonly expr: Word }
   | { readonly kind: "tilde"; readonly user: string };
 
-/** ${name:-w} ${name-w} ${name:=w} ${name:?w} ${name:+w} ${name#p} ${name##p} ${name%p} ${name%%p} */
-export type ParamOp = ":-" | "-" | ":=" | "=" | ":?" | "?" | ":+" | "+" | "#" | "##" | "%" | "%%";
+/**
+ * ${name:-w} ${name-w} ${name:=w} ${name:?w} ${name:+w} ${name#p} ${name##p} ${name%p} ${name%%p};
+ * ash and bash also ${name:offset[:length]} (":", arg2 the length) and ${name/p/r} ${name//p/r}
+ * ${name/#p/r} ${name/%p/r} (arg the pattern, arg2 the replacement).
+ */
+export type ParamOp = ":-" | "-" | ":=" | "=" | ":?" | "?" | ":+" | "+" | "#" | "##" | "%" | "%%" | ":" | "/" | "//" | "/#" | "/%";
 
 export interface Word {
   readonly parts: readonly WordPart[];
+  /** The word as written, when it came from the source (job listings show it, ash cmdtxt()). */
+  readonly raw?: string;
 }
 
 export type RedirOp = "<" | ">" | ">>" | "<>" | ">|" | ">&" | "<&" | "<<" | "<<-" | "&>";
@@ -55,6 +63,8 @@ export interface AndOr {
 export interface ListItem {
   readonly command: AndOr;
   readonly background: boolean;
+  /** Top-level items: the line of the token after the command (ash's startlinno while it runs). */
+  readonly line?: number;
 }
 
 export interface Script {
@@ -73,6 +83,8 @@ export interface CompoundCommand {
   readonly kind: "compound";
   readonly body: Compound;
   readonly redirs: readonly Redir[];
+  /** The line of its first token (dash sets errlinno from it). */
+  readonly line?: number;
 }
 
 export interface FunctionDef {

@@ -28,6 +28,12 @@ export interface ExpandHost {
   /** The messages a flavour prints for expansion failures. */
   unsetMessage(name: string, colon: boolean, custom: string | undefined): string;
   arithMessage(err: ArithError): string;
+  /** "sh: x: is read only" for ${x=…} and $((x=…)) on a read-only variable. */
+  readonlyMessage?(name: string): string;
+  /** dash's "Bad substitution", raised when a bad ${…} is expanded. */
+  badSubstitutionMessage?(text: string): string;
+  /** `**` in arithmetic (ash, bash; not dash). */
+  readonly arithPower?: boolean;
 }
 
 interface Seg {
@@ -113,6 +119,8 @@ export class Expander {
           segs.push({ text: part.text, quoted: true, split: false });
           break;
         case "dq": {
+          // "$@" with no positional parameters is no field at all, not an empty one.
+          if (part.parts.length > 0 && this.state.positional.length === 0 && part.parts.every((p) => p.kind === "param" && p.name === "@" && p.op === undefined && !p.length)) break;
           const inner = await this.segments(part.parts, true);
           // "" is an empty field, not nothing.
           segs.push({ text: "", quoted: true, split: false }, ...inner);
@@ -131,11 +139,13 @@ export class Expander {
           segs.push({ text: out, quoted: inQuotes, split: !inQuotes });
           break;
         }
+        case "badsubst":
+          throw new ExpansionError(this.host.badSubstitutionMessage?.(part.text) ?? `${part.text}: bad substitution\n`);
         case "arith": {
           const expr = await this.string(part.expr);
           let v: bigint;
           try {
-            v = evaluateArith(expr, { get: (n) => this.lookup(n), set: (n, val) => this.assign(n, val) });
+            v = evaluateArith(expr, { get: (n) => this.lookup(n), set: (n, val) => this.assign(n, val) }, { power: this.host.arithPower ?? true });
           } catch (err) {
             if (err instanceof ArithError) throw new ExpansionError(this.host.arithMessage(err));
             throw err;
@@ -148,8 +158,18 @@ export class Expander {
     return segs;
   }
 
+  /** An arithmetic value for ${x:offset:length}. */
+  private arithValue(expr: string): bigint {
+    try {
+      return evaluateArith(expr, { get: (n) => this.lookup(n), set: (n, val) => this.assign(n, val) }, { power: this.host.arithPower ?? true });
+    } catch (err) {
+      if (err instanceof ArithError) throw new ExpansionError(this.host.arithMessage(err));
+      throw err;
+    }
+  }
+
   private assign(name: string, value: string): void {
-    if (!this.state.set(name, value)) throw new ExpansionError(`${name}: is read only`);
+    if (!this.state.set(name, value)) throw new ExpansionError(this.host.readonlyMessage?.(name) ?? `${name}: is read only\n`);
   }
 
   private async param(part: Extract<WordPart, { kind: "param" }>, inQuotes: boolean): Promise<Seg[]> {
@@ -195,6 +215,28 @@ export class Expander {
         break;
       case "+": case ":+":
         return isSet ? this.segments(part.arg!.parts, inQuotes) : [];
+      case ":": {
+        // ${x:offset:length} (ash subevalvar() VSSUBSTR, bash): arithmetic offsets, negative from the end.
+        const v = value ?? "";
+        const num = async (w: Word) => this.arithValue(await this.string(w));
+        let off = Number(await num(part.arg!));
+        if (off < 0) off = Math.max(0, v.length + off);
+        let end = v.length;
+        if (part.arg2 !== undefined) {
+          const len = Number(await num(part.arg2));
+          end = len < 0 ? v.length + len : off + len;
+        }
+        value = off > v.length || end <= off ? "" : v.slice(off, end);
+        break;
+      }
+      case "/": case "//": case "/#": case "/%": {
+        // ${x/pattern/replacement}: the longest match, first or all, anchored with # or %.
+        const v = value ?? "";
+        const pat = await this.pattern(part.arg!);
+        const rep = part.arg2 === undefined ? "" : await this.string(part.arg2);
+        value = replacePattern(v, pat, rep, op);
+        break;
+      }
       case "#": case "##": case "%": case "%%": {
         if (value === undefined && this.state.options.nounset) throw new ExpansionError(this.host.unsetMessage(name, false, undefined));
         const pat = patternToRegExp(await this.pattern(part.arg!));
@@ -272,8 +314,10 @@ export class Expander {
           if (name === "" || last || this.host.isDir(p)) next.push(p);
           continue;
         }
-        const entries = this.host.readdir(base === "" ? "." : base);
-        if (entries === undefined) continue;
+        const listed = this.host.readdir(base === "" ? "." : base);
+        if (listed === undefined) continue;
+        // readdir() returns . and .. too: a pattern starting with a dot matches them (expmeta()).
+        const entries = listed.includes(".") ? [...listed] : [".", "..", ...listed];
         const re = patternToRegExp(comp, { pathname: true });
         const dotOk = comp[0]?.ch === ".";
         for (const e of entries.sort(byBytes)) {
@@ -292,6 +336,38 @@ export class Expander {
 }
 
 export const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** ${v/p/r} ${v//p/r} ${v/#p/r} ${v/%p/r}: longest matches, left to right. */
+function replacePattern(v: string, pat: PatChar[], rep: string, op: "/" | "//" | "/#" | "/%"): string {
+  if (pat.length === 0) return v;
+  const re = patternToRegExp(pat);
+  const longestAt = (i: number, mustEnd: boolean): number => {
+    for (let j = v.length; j >= i; j--) if ((!mustEnd || j === v.length) && re.test(v.slice(i, j))) return j;
+    return -1;
+  };
+  if (op === "/#") {
+    const j = longestAt(0, false);
+    return j < 0 ? v : rep + v.slice(j);
+  }
+  if (op === "/%") {
+    for (let i = 0; i <= v.length; i++) if (re.test(v.slice(i))) return v.slice(0, i) + rep;
+    return v;
+  }
+  let out = "";
+  let i = 0;
+  while (i <= v.length) {
+    const j = longestAt(i, false);
+    if (j < 0 || j === i) {
+      if (i < v.length) out += v[i];
+      i++;
+      continue;
+    }
+    out += rep;
+    i = j;
+    if (op === "/") return out + v.slice(i);
+  }
+  return out;
+}
 
 function removePattern(value: string, re: RegExp, op: "#" | "##" | "%" | "%%"): string {
   if (op === "#" || op === "##") {

@@ -2,12 +2,18 @@
 // BusyBox ash (shell/ash.c ash_vmsg), dash (src/error.c), and bash for the workstation.
 
 import { type Errno, type Libc, strerror } from "../kernel/errno.js";
-import type { ParseErrorKind } from "./parser.js";
+import type { ParseErrorKind, ParseOptions } from "./parser.js";
 
 export type ShellName = "ash" | "dash" | "bash";
 
 export interface ShellFlavour {
   readonly name: ShellName;
+  /** The shell's version ("" when it does not matter): dash 0.5.7 and 0.5.12 differ in places. */
+  readonly version: string;
+  /** ^C at the prompt sets $? to 130 (ash raise_interrupt(); dash onint() from 0.5.10). */
+  readonly interruptSetsStatus: boolean;
+  /** `$(( 2 ** 3 ))`: ash and bash have it, dash does not. */
+  readonly arithPower: boolean;
   /** The parser accepts &>, $'…', `function`, ${v:o:l}. */
   readonly bashisms: boolean;
   readonly libc: Libc;
@@ -23,31 +29,68 @@ export interface MessageContext {
   readonly arg0: string;
   readonly line: number;
   readonly interactive: boolean;
+  /**
+   * The command the message comes from (ash and dash `commandname`): the running builtin, or a
+   * file being sourced, or $0 of a script; its name prefixes the message ("sh: eval: …").
+   */
+  readonly command?: string | undefined;
+  /** Reading commands from a file (a script or `.`), where ash numbers lines even interactively. */
+  readonly inFile?: boolean;
 }
 
 export function flavourOf(name: ShellName, libc: Libc, version = ""): ShellFlavour {
+  const common = { name, version, libc, defaultPS2: "> " };
   switch (name) {
     case "ash":
-      return { name, bashisms: true, libc, execLastCommand: true, defaultPS1: () => "\\w \\$ ", defaultPS2: "> ", promptEscapes: true };
+      return { ...common, bashisms: true, execLastCommand: true, interruptSetsStatus: true, arithPower: true, defaultPS1: () => "\\w \\$ ", promptEscapes: true };
     case "dash": {
-      const [maj, min, patch] = version.split(".").map(Number);
-      const modern = (maj ?? 0) > 0 || (min ?? 0) > 5 || ((min ?? 0) === 5 && (patch ?? 0) >= 11);
-      return { name, bashisms: false, libc, execLastCommand: modern, defaultPS1: (euid) => (euid === 0 ? "# " : "$ "), defaultPS2: "> ", promptEscapes: false };
+      return {
+        ...common, bashisms: false, execLastCommand: versionAtLeast(version, [0, 5, 11]), interruptSetsStatus: versionAtLeast(version, [0, 5, 10]),
+        arithPower: false, defaultPS1: (euid) => (euid === 0 ? "# " : "$ "), promptEscapes: false,
+      };
     }
     case "bash":
-      return { name, bashisms: true, libc, execLastCommand: true, defaultPS1: () => "\\s-\\v\\$ ", defaultPS2: "> ", promptEscapes: true };
+      return { ...common, bashisms: true, execLastCommand: true, interruptSetsStatus: true, arithPower: true, defaultPS1: () => "\\s-\\v\\$ ", promptEscapes: true };
   }
+}
+
+/** An unknown version ("") counts as the newest. */
+function versionAtLeast(version: string, min: readonly number[]): boolean {
+  if (version === "") return true;
+  const v = version.split(".").map(Number);
+  for (let i = 0; i < min.length; i++) {
+    const a = v[i] ?? 0;
+    if (a !== min[i]) return a > min[i]!;
+  }
+  return true;
+}
+
+/** dash failing to open a script or `.` file: "Can't open X" until 0.5.11, then "cannot open X: No such file". */
+export function dashOpenError(f: ShellFlavour, path: string, e: Errno): string {
+  if (!versionAtLeast(f.version, [0, 5, 12])) return `Can't open ${path}`;
+  const missing = e.name === "ENOENT" || e.name === "ENOTDIR";
+  return `cannot open ${path}: ${missing ? "No such file" : strerror(e, f.libc)}`;
+}
+
+/** How the parser reads this shell's language. */
+export function parseOptionsOf(f: ShellFlavour, firstLine?: number): ParseOptions {
+  return firstLine === undefined ? { bashisms: f.bashisms, dialect: f.name } : { bashisms: f.bashisms, dialect: f.name, firstLine };
 }
 
 /** The "sh: " / "sh: 1: " / "bash: line 1: " prefix of a shell's error messages. */
 function prefix(f: ShellFlavour, m: MessageContext, builtin?: string): string {
+  const command = builtin ?? m.command;
   switch (f.name) {
-    case "ash":
-      // ash_vmsg(): the builtin's name, and "line N: " for non-interactive shells, only inside builtins.
-      if (builtin === undefined) return `${m.arg0}: `;
-      return `${m.arg0}: ${builtin}: ${m.interactive ? "" : `line ${m.line}: `}`;
+    case "ash": {
+      // ash_vmsg(): the command's name unless it is $0, and "line N: " while a command is named
+      // and the shell is not interactive or reads a file.
+      if (command === undefined) return `${m.arg0}: `;
+      const name = command === m.arg0 ? "" : `${command}: `;
+      return `${m.arg0}: ${name}${!m.interactive || m.inFile ? `line ${m.line}: ` : ""}`;
+    }
     case "dash":
-      return `${m.arg0}: ${m.line}: ${builtin === undefined ? "" : `${builtin}: `}`;
+      // exvwarning2(): "%s: %d: " or "%s: %d: %s: " with commandname.
+      return `${m.arg0}: ${m.line}: ${command === undefined || command === m.arg0 ? "" : `${command}: `}`;
     case "bash":
       return `${m.arg0}: ${m.interactive ? "" : `line ${m.line}: `}${builtin === undefined ? "" : `${builtin}: `}`;
   }
@@ -93,7 +136,8 @@ export const messages = {
         if (e.kind === "unterminated-quote") return `${prefix(f, m)}syntax error: unterminated quoted string\n`;
         if (e.kind === "bad-substitution") return `${prefix(f, m)}syntax error: bad substitution\n`;
         if (e.kind === "too-deep") return `${prefix(f, m)}syntax error: nesting too deep\n`;
-        const shown = token === "newline" || token === "end of file" ? token : `"${token}"`;
+        if (e.kind === "bad-function-name") return `${prefix(f, m)}syntax error: bad function name\n`;
+        const shown = token === "newline" || token === "end of file" || token === "word" ? token : `"${token}"`;
         const expecting = e.kind === "unexpected" && e.expecting !== undefined ? ` (expecting "${e.expecting}")` : "";
         return `${prefix(f, m)}syntax error: unexpected ${shown}${expecting}\n`;
       }
@@ -101,15 +145,17 @@ export const messages = {
         if (e.kind === "unterminated-quote") return `${prefix(f, m)}Syntax error: Unterminated quoted string\n`;
         if (e.kind === "bad-substitution") return `${prefix(f, m)}Syntax error: Bad substitution\n`;
         if (e.kind === "too-deep") return `${prefix(f, m)}Syntax error: nesting too deep\n`;
-        const shown = token === "newline" || token === "end of file" ? token : `"${token}"`;
+        if (e.kind === "bad-function-name") return `${prefix(f, m)}Syntax error: Bad function name\n`;
+        const shown = token === "newline" || token === "end of file" || token === "word" ? token : `"${token}"`;
         const expecting = e.kind === "unexpected" && e.expecting !== undefined ? ` (expecting "${e.expecting}")` : "";
         return `${prefix(f, m)}Syntax error: ${shown} unexpected${expecting}\n`;
       }
       case "bash": {
         if (e.kind === "bad-substitution") return `${prefix(f, m)}\${…}: bad substitution\n`;
         if (e.kind === "too-deep") return `${prefix(f, m)}syntax error: nesting too deep\n`;
+        if (e.kind === "bad-function-name") return `${prefix(f, m)}\`${e.name}': not a valid identifier\n`;
         if (e.kind === "unterminated-quote" || token === "end of file") return `${prefix(f, m)}syntax error: unexpected end of file\n`;
-        return `${prefix(f, m)}syntax error near unexpected token \`${token}'\n`;
+        return `${prefix(f, m)}syntax error near unexpected token \`${e.kind === "unexpected" ? e.text ?? token : token}'\n`;
       }
     }
   },

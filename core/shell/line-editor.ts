@@ -3,8 +3,8 @@
 // ^A ^E ^K ^U ^W ^L, ^C, ^D, and Tab completion of commands and file names.
 
 export interface EditorIo {
-  /** Raw bytes from the terminal; "" at end of file. */
-  read(): Promise<string>;
+  /** Up to `max` raw bytes from the terminal; "" at end of file. */
+  read(max: number): Promise<string>;
   write(s: string): Promise<void>;
   /** Terminal width, for listing completions. */
   cols(): number;
@@ -19,6 +19,8 @@ const CSI_KEYS: Record<string, string> = {
 
 export class LineEditor {
   private pending = "";
+  /** The last readLine() ended with ^C (it returned ""). */
+  interrupted = false;
 
   constructor(
     private readonly io: EditorIo,
@@ -32,13 +34,29 @@ export class LineEditor {
       this.pending = "";
       return p;
     }
-    const s = await this.io.read();
+    // One byte at a time: what is typed after Enter stays in the terminal for the command that
+    // runs next (a `read`, a `cat`), as it would for ash reading its tty.
+    const s = await this.io.read(1);
     return s === "" ? null : s;
+  }
+
+  /** After ESC: the rest of an escape sequence, read as far as it can still name a key. */
+  private async escapeSequence(start: string): Promise<{ key: string | undefined; rest: string }> {
+    let seq = start;
+    for (;;) {
+      const key = Object.keys(CSI_KEYS).find((k) => seq.startsWith(k));
+      if (key !== undefined) return { key, rest: seq.slice(key.length) };
+      if (seq.length >= 4 || !Object.keys(CSI_KEYS).some((k) => k.startsWith(seq))) return { key: undefined, rest: seq };
+      const more = await this.io.read(1);
+      if (more === "") return { key: undefined, rest: seq };
+      seq += more;
+    }
   }
 
   /** Reads one line; null at end of input (^D on an empty line). "" after ^C. */
   async readLine(prompt: string): Promise<string | null> {
     const io = this.io;
+    this.interrupted = false;
     await io.write(prompt);
     let line = "";
     let cursor = 0;
@@ -78,11 +96,11 @@ export class LineEditor {
           return line;
         }
         if (ch === "\x1b") {
-          const rest = chunk.slice(i + 1);
-          const key = Object.keys(CSI_KEYS).find((k) => rest.startsWith(k));
-          if (key === undefined) continue;
-          i += key.length;
-          const action = CSI_KEYS[key]!;
+          const seq = await this.escapeSequence(chunk.slice(i + 1));
+          this.pending = seq.rest + this.pending;
+          i = chunk.length;
+          if (seq.key === undefined) continue;
+          const action = CSI_KEYS[seq.key]!;
           if (action === "left" && cursor > 0) { cursor--; await io.write("\b"); }
           else if (action === "right" && cursor < line.length) { await io.write(line[cursor]!); cursor++; }
           else if (action === "home") { await io.write(moveLeft(cursor)); cursor = 0; }
@@ -103,9 +121,10 @@ export class LineEditor {
           continue;
         }
         switch (ch) {
-          case "\x03": // ^C: abandon the line
+          case "\x03": // ^C: abandon the line; ash preadfd() writes "^C" where the cursor is
             this.pending = "";
-            await io.write(`${line.slice(cursor)}^C\n`);
+            this.interrupted = true;
+            await io.write("^C\n");
             return "";
           case "\x04": // ^D: end of file on an empty line, else delete under the cursor
             if (line === "") return null;
@@ -174,6 +193,8 @@ export class LineEditor {
               const m = matches[0]!;
               insert = m.slice(word.length) + (m.endsWith("/") ? "" : " ");
             } else {
+              // Several matches: a beep, the common part, and a list on the second Tab.
+              if (!lastWasTab) await io.write("\x07");
               const prefix = commonPrefix(matches);
               if (prefix.length > word.length) insert = prefix.slice(word.length);
               else if (lastWasTab) {

@@ -8,10 +8,13 @@ import type {
 } from "./ast.js";
 
 export type ParseErrorKind =
-  | { readonly kind: "unexpected"; readonly token: string; readonly expecting?: string }
+  /** `token` as ash/dash name it ("fi", ";", "newline", "end of file", "word"); `text` as written (bash). */
+  | { readonly kind: "unexpected"; readonly token: string; readonly expecting?: string; readonly text?: string }
   | { readonly kind: "unterminated-quote" }
   | { readonly kind: "bad-substitution"; readonly text: string }
-  | { readonly kind: "too-deep" };
+  | { readonly kind: "too-deep" }
+  /** `NAME()` where NAME is not a valid name or is a special builtin (ash/dash parse_command). */
+  | { readonly kind: "bad-function-name"; readonly name: string };
 
 export class ParseError extends Error {
   constructor(
@@ -28,6 +31,13 @@ export class ParseError extends Error {
 export interface ParseOptions {
   /** ash and bash: `&>`, `$'…'`, `function name`, `${v:off:len}`, `${v/p/r}`. dash: none of them. */
   readonly bashisms: boolean;
+  /**
+   * Which shell's grammar: ash and dash accept any command as a function body (`f() echo hi`)
+   * and reject special builtins as function names; bash (the default) does neither.
+   */
+  readonly dialect?: "ash" | "dash" | "bash";
+  /** The line number of the first line (an interactive dash counts lines across commands). */
+  readonly firstLine?: number;
 }
 
 /** The deepest nesting of compound commands and substitutions the parser accepts. */
@@ -35,6 +45,8 @@ export const MAX_DEPTH = 500;
 
 const RESERVED = new Set(["if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "in", "{", "}", "!"]);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reserved words that end a list (then, fi, done, …). */
+const CLOSERS = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"]);
 const META = new Set([" ", "\t", "\n", ";", "&", "|", "(", ")", "<", ">"]);
 
 type Token =
@@ -51,9 +63,10 @@ interface PendingHeredoc {
   stripTabs: boolean;
 }
 
+/** How ash and dash name a token in "unexpected …" (tokname[]): a plain word is just "word". */
 const describe = (tok: Token): string => {
   switch (tok.t) {
-    case "word": return tok.raw;
+    case "word": return !tok.quoted && RESERVED.has(tok.raw) ? tok.raw : "word";
     case "op": return tok.op;
     case "redir": return tok.op;
     case "newline": return "newline";
@@ -78,6 +91,7 @@ export class Parser {
     private readonly inSubst = false,
   ) {
     this.pos = start;
+    this.line = opts.firstLine ?? 1;
   }
 
   get position(): number {
@@ -90,7 +104,8 @@ export class Parser {
 
   private unexpected(tok: Token, expecting?: string): never {
     const token = describe(tok);
-    this.fail(expecting === undefined ? { kind: "unexpected", token } : { kind: "unexpected", token, expecting }, tok.t === "eof");
+    const text = tok.t === "word" ? tok.raw : token;
+    this.fail(expecting === undefined ? { kind: "unexpected", token, text } : { kind: "unexpected", token, text, expecting }, tok.t === "eof");
   }
 
   private enter(): void {
@@ -153,7 +168,8 @@ export class Parser {
     }
     const start = this.pos;
     const { word, quoted } = this.readWord("normal");
-    return { t: "word", word, raw: this.src.slice(start, this.pos), quoted, line };
+    const raw = this.src.slice(start, this.pos);
+    return { t: "word", word: { parts: word.parts, raw }, raw, quoted, line };
   }
 
   private lexRedir(fd: number | undefined, line: number): Token {
@@ -171,7 +187,7 @@ export class Parser {
    * Reads one word: its parts, up to an unquoted metacharacter (mode "normal"), an unquoted `}`
    * (mode "brace", for ${name op word} and $(( … ))).
    */
-  private readWord(mode: "normal" | "brace"): { word: Word; quoted: boolean } {
+  private readWord(mode: "normal" | "brace", stopAt?: string): { word: Word; quoted: boolean } {
     const parts: WordPart[] = [];
     let quoted = false;
     let litText = "";
@@ -184,7 +200,7 @@ export class Parser {
       if (this.pos >= this.src.length) break;
       const c = this.src[this.pos]!;
       if (mode === "normal" && META.has(c)) break;
-      if (mode === "brace" && c === "}") break;
+      if (mode === "brace" && (c === "}" || c === stopAt)) break;
       if (c === "\\") {
         const n = this.src[this.pos + 1];
         if (n === undefined) this.fail({ kind: "unexpected", token: "end of file" }, true);
@@ -356,9 +372,11 @@ export class Parser {
       this.fail({ kind: "unexpected", token: "end of file", expecting: "))" }, true);
     }
     const inner = this.src.slice(this.pos + 3, i);
+    this.enter();
     const sub = new Parser(inner, this.opts, 0);
     sub.depth = this.depth;
     const { word } = sub.readWord("brace");
+    this.depth--;
     this.line += countNewlines(inner);
     this.pos = i + 2;
     return { kind: "arith", expr: word };
@@ -399,6 +417,7 @@ export class Parser {
     }
     this.enter();
     const sub = new Parser(text, this.opts, 0);
+    sub.line = this.line;
     sub.depth = this.depth;
     const body = sub.parseScript();
     if (sub.position < text.length) sub.unexpected(sub.peek());
@@ -409,40 +428,62 @@ export class Parser {
   }
 
   private readBraceParam(): WordPart {
+    this.enter();
+    const part = this.readBraceParamBody();
+    this.depth--;
+    return part;
+  }
+
+  private readBraceParamBody(): WordPart {
+    const start = this.pos;
+    // dash finds a bad ${…} only when it expands it (expand.c); ash and bash when parsing.
+    const bad = (): never | WordPart => {
+      const end = this.src.indexOf("}", start);
+      if (end < 0) {
+        this.pos = this.src.length;
+        this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
+      }
+      const text = `\${${this.src.slice(start, end)}}`;
+      this.pos = end + 1;
+      if (this.opts.dialect === "dash") return { kind: "badsubst", text };
+      return this.fail({ kind: "bad-substitution", text });
+    };
     const rest = this.src.slice(this.pos, this.pos + 512);
     let length = false;
-    let name: string;
-    let m = /^#(?=[A-Za-z_0-9?$!#@*-]*\})/.exec(rest);
-    if (m !== null && rest !== "#}" && !rest.startsWith("#}")) {
+    const m0 = /^#(?=[A-Za-z_0-9?$!#@*-]*\})/.exec(rest);
+    if (m0 !== null && !rest.startsWith("#}")) {
       length = true;
       this.pos++;
     }
-    const after = this.src.slice(this.pos, this.pos + 512);
-    m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$!#@*\-])/.exec(after);
-    if (m === null) {
-      const end = this.src.indexOf("}", this.pos);
-      const text = end < 0 ? this.src.slice(this.pos) : this.src.slice(this.pos, end);
-      if (end < 0) this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
-      this.pos = end + 1;
-      this.fail({ kind: "bad-substitution", text: `\${${text}}` });
-    }
-    name = m![1]!;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$!#@*\-])/.exec(this.src.slice(this.pos, this.pos + 512));
+    if (m === null) return bad();
+    const name = m[1]!;
     this.pos += name.length;
     if (this.src[this.pos] === "}") {
       this.pos++;
       return length ? { kind: "param", name, length: true } : { kind: "param", name };
     }
-    if (length) this.fail({ kind: "bad-substitution", text: `\${#${name}${this.src.slice(this.pos, this.src.indexOf("}", this.pos) + 1)}` });
-    const opMatch = /^(:-|:=|:\?|:\+|##|%%|-|=|\?|\+|#|%)/.exec(this.src.slice(this.pos, this.pos + 2));
-    if (opMatch === null) {
-      const end = this.src.indexOf("}", this.pos);
-      if (end < 0) this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
-      const text = this.src.slice(this.pos, end);
-      this.pos = end + 1;
-      this.fail({ kind: "bad-substitution", text: `\${${name}${text}}` });
-    }
-    const op = opMatch![1] as ParamOp;
+    if (length) return bad();
+    const bashisms = this.opts.bashisms;
+    const opMatch = /^(:-|:=|:\?|:\+|##|%%|-|=|\?|\+|#|%)/.exec(this.src.slice(this.pos, this.pos + 2))
+      // ash has ${x/p/r} and ${x//p/r} but not bash's anchored /# and /% forms.
+      ?? (bashisms ? (this.opts.dialect === "ash" ? /^(:|\/\/|\/)/ : /^(:|\/\/|\/#|\/%|\/)/).exec(this.src.slice(this.pos, this.pos + 2)) : null);
+    if (opMatch === null) return bad();
+    const op = opMatch[1] as ParamOp;
     this.pos += op.length;
+    if (op === ":" || op.startsWith("/")) {
+      // ${x:offset:length}, ${x/pattern/replacement}: two words, split at the first unquoted : or /.
+      const sep = op === ":" ? ":" : "/";
+      const { word } = this.readWord("brace", sep);
+      let arg2: Word | undefined;
+      if (this.src[this.pos] === sep) {
+        this.pos++;
+        arg2 = this.readWord("brace").word;
+      }
+      if (this.src[this.pos] !== "}") this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
+      this.pos++;
+      return arg2 === undefined ? { kind: "param", name, op, arg: word } : { kind: "param", name, op, arg: word, arg2 };
+    }
     const { word } = this.readWord("brace");
     if (this.src[this.pos] !== "}") this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
     this.pos++;
@@ -558,11 +599,11 @@ export class Parser {
       const sep = this.peek();
       if (sep.t === "op" && (sep.op === ";" || sep.op === "&")) {
         this.next();
-        items.push({ command, background: sep.op === "&" });
+        items.push({ command, background: sep.op === "&", line: this.peek().line });
         this.skipNewlines();
         continue;
       }
-      items.push({ command, background: false });
+      items.push({ command, background: false, line: sep.line });
       if (sep.t === "newline") {
         this.skipNewlines();
         continue;
@@ -576,22 +617,74 @@ export class Parser {
     return { items };
   }
 
+  /**
+   * The next line of commands at top level (ash/dash parsecmd(): a list up to a newline), so a
+   * script runs its first lines before a syntax error further down is found. Null at the end.
+   */
+  nextCommandLine(): ListItem[] | null {
+    const items: { command: AndOr; background: boolean }[] = [];
+    const done = (line: number): ListItem[] => items.map((i) => ({ ...i, line }));
+    for (;;) {
+      const tok = this.peek();
+      if (tok.t === "eof") {
+        if (this.heredocs.length > 0) this.fail({ kind: "unexpected", token: "end of file", expecting: this.heredocs[0]!.delimiter }, true);
+        return items.length === 0 ? null : done(tok.line);
+      }
+      if (tok.t === "newline") {
+        this.next();
+        if (items.length === 0) continue;
+        return done(tok.line);
+      }
+      const command = this.parseAndOr();
+      const sep = this.peek();
+      if (sep.t === "op" && (sep.op === ";" || sep.op === "&")) {
+        this.next();
+        items.push({ command, background: sep.op === "&" });
+        continue;
+      }
+      items.push({ command, background: false });
+      if (sep.t === "newline") {
+        this.next();
+        return done(sep.line);
+      }
+      if (sep.t === "eof") {
+        if (this.heredocs.length > 0) this.fail({ kind: "unexpected", token: "end of file", expecting: this.heredocs[0]!.delimiter }, true);
+        return done(sep.line);
+      }
+      this.unexpected(sep);
+    }
+  }
+
+  /** Nothing but blank lines and comments is left. */
+  atEnd(): boolean {
+    this.skipNewlines();
+    return this.peek().t === "eof";
+  }
+
   /** compound_list: and-ors separated by ; & or newlines, up to one of the terminating words. */
   private parseList(terminators: readonly string[], expecting: string): Script {
     const items: ListItem[] = [];
     this.skipNewlines();
+    // ash/dash list(): the list ends at any closing word; the caller says what it expected.
+    const closes = (tok: Token) => (tok.t === "word" && !tok.quoted && (CLOSERS.has(tok.raw) || terminators.includes(tok.raw))) || (tok.t === "op" && (tok.op === ")" || tok.op === ";;" || terminators.includes(tok.op)));
     for (;;) {
       const tok = this.peek();
-      if (tok.t === "word" && !tok.quoted && terminators.includes(tok.raw)) break;
-      if (tok.t === "op" && terminators.includes(tok.op)) break;
+      if (closes(tok)) break;
       if (tok.t === "eof") this.unexpected(tok, expecting);
       const command = this.parseAndOr();
       const sep = this.peek();
       if (sep.t === "op" && (sep.op === ";" || sep.op === "&")) {
         this.next();
         items.push({ command, background: sep.op === "&" });
-      } else items.push({ command, background: false });
-      this.skipNewlines();
+        this.skipNewlines();
+        continue;
+      }
+      items.push({ command, background: false });
+      if (sep.t === "newline") {
+        this.skipNewlines();
+        continue;
+      }
+      if (!closes(sep) && sep.t !== "eof") this.unexpected(sep);
     }
     if (items.length === 0) this.unexpected(this.peek());
     return { items };
@@ -728,7 +821,7 @@ export class Parser {
     }
     const redirs = this.parseRedirs();
     this.depth--;
-    return { kind: "compound", body: body!, redirs };
+    return { kind: "compound", body: body!, redirs, line: tok.line };
   }
 
   private parseFor(): CompoundCommand["body"] {
@@ -794,7 +887,7 @@ export class Parser {
       arms.push({ patterns, body });
       const end = this.peek();
       if (end.t === "op" && end.op === ";;") this.next();
-      else if (!this.isReserved(end, "esac")) this.unexpected(end, "esac");
+      else if (!this.isReserved(end, "esac")) this.unexpected(end, ";;");
     }
     return { kind: "case", word: (wordTok as { word: Word }).word, arms };
   }
@@ -815,6 +908,29 @@ export class Parser {
       this.heredocs.push({ redir, delimiter: unquote(t.raw), quoted: t.quoted, stripTabs: tok.op === "<<-" });
     }
     return redir;
+  }
+
+  /** After `WORD (`: `)`, then the body. ash and dash take any command as the body. */
+  private parseFunctionDefinition(nameTok: Extract<Token, { t: "word" }>): Command {
+    this.next();
+    const close = this.next();
+    if (close.t !== "op" || close.op !== ")") this.unexpected(close, ")");
+    const dialect = this.opts.dialect ?? "bash";
+    const name = nameTok.raw;
+    if (nameTok.quoted || !NAME.test(name) || (dialect !== "bash" && SPECIAL_BUILTINS[dialect].has(name))) {
+      if (dialect !== "bash" || !/^[^\s$`'"|&;()<>]+$/.test(name)) this.fail({ kind: "bad-function-name", name });
+    }
+    this.skipNewlines();
+    const bodyTok = this.peek();
+    const compound = (bodyTok.t === "op" && bodyTok.op === "(") || (bodyTok.t === "word" && !bodyTok.quoted && ["{", "if", "while", "until", "for", "case"].includes(bodyTok.raw));
+    if (compound) return { kind: "function", name, body: this.parseCompound() };
+    if (dialect === "bash" || bodyTok.t !== "word" || (!bodyTok.quoted && RESERVED.has(bodyTok.raw))) this.unexpected(bodyTok);
+    // dash/ash: `f() echo hi` — the body is a simple command, kept as a one-command brace group.
+    this.enter();
+    const simple = this.parseSimpleOrFunction();
+    this.depth--;
+    const item: ListItem = { command: { kind: "andor", first: { kind: "pipeline", bang: false, commands: [simple] }, rest: [] }, background: false };
+    return { kind: "function", name, body: { kind: "compound", body: { kind: "brace", body: { items: [item] } }, redirs: [] } };
   }
 
   private parseSimpleOrFunction(): Command {
@@ -839,24 +955,22 @@ export class Parser {
       }
       this.next();
       words.push(tok.word);
-      // NAME ( ) compound-command: a function definition.
-      if (words.length === 1 && assigns.length === 0 && redirs.length === 0 && !tok.quoted && NAME.test(tok.raw)) {
+      // WORD ( ) command: a function definition (ash/dash simplecmd() TLP case).
+      if (words.length === 1 && assigns.length === 0 && redirs.length === 0) {
         const open = this.peek();
-        if (open.t === "op" && open.op === "(") {
-          this.next();
-          const close = this.next();
-          if (close.t !== "op" || close.op !== ")") this.unexpected(close);
-          this.skipNewlines();
-          const bodyTok = this.peek();
-          if (!(bodyTok.t === "op" && bodyTok.op === "(") && !(bodyTok.t === "word" && ["{", "if", "while", "until", "for", "case"].includes(bodyTok.raw))) this.unexpected(bodyTok);
-          return { kind: "function", name: tok.raw, body: this.parseCompound() };
-        }
+        if (open.t === "op" && open.op === "(") return this.parseFunctionDefinition(tok);
       }
     }
     const simple: SimpleCommand = { kind: "simple", assigns, words, redirs, line };
     return simple;
   }
 }
+
+/** Special builtins, which ash and dash refuse as function names ("bad function name"). */
+const SPECIAL_BUILTINS: Readonly<Record<"ash" | "dash", ReadonlySet<string>>> = {
+  ash: new Set([".", ":", "break", "continue", "eval", "exec", "exit", "export", "local", "readonly", "return", "set", "shift", "source", "times", "trap", "unset"]),
+  dash: new Set([".", ":", "break", "continue", "eval", "exec", "exit", "export", "local", "readonly", "return", "set", "shift", "times", "trap", "unset"]),
+};
 
 function asAssignment(word: Word): Assignment | undefined {
   const first = word.parts[0];

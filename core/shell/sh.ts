@@ -7,8 +7,9 @@ import type { ProgramContext } from "../kernel/program.js";
 import { SIGCHLD, SIGINT, SIGQUIT, SIGTERM, SIGWINCH, sigBit } from "../kernel/signal.js";
 import { RAW, type Pty } from "../kernel/tty.js";
 import { BUILTINS } from "./builtins/registry.js";
-import { ExitSignal, InterruptSignal } from "./control.js";
-import { type ShellFlavour, messages } from "./flavour.js";
+import { ExitSignal, InterruptSignal, ReturnSignal, ShellError } from "./control.js";
+import { type ShellFlavour, dashOpenError, messages, parseOptionsOf } from "./flavour.js";
+import { formatJob } from "./jobs.js";
 import { type Fds, Shell } from "./interpreter.js";
 import { LineEditor } from "./line-editor.js";
 import { ParseError, parse, parsePrompt } from "./parser.js";
@@ -39,32 +40,41 @@ export async function shellMain(ctx: ProgramContext, flavour: ShellFlavour): Pro
   const rest = argv.slice(i);
   const state = ShellState.fromEnviron(arg0, ctx.proc.environ);
   Object.assign(state.options, opts);
+  // procargs(): `sh -c CMD NAME` and `sh SCRIPT` name their messages after $0 (ash commandname).
+  let named = false;
   if (command !== undefined) {
     command = rest.shift();
     if (command === undefined) {
-      await ctx.stderr.write(`${arg0}: -c requires an argument\n`);
+      await ctx.stderr.write(flavour.name === "dash" ? `${arg0}: 0: -c requires an argument\n` : `${arg0}: -c requires an argument\n`);
       return 2;
     }
-    if (rest.length > 0) state.arg0 = rest.shift()!;
+    if (rest.length > 0) {
+      state.arg0 = rest.shift()!;
+      named = true;
+    }
   } else if (rest.length > 0) {
     script = rest.shift()!;
     state.arg0 = script;
+    named = true;
   }
   state.positional = rest;
   const fds: Fds = new Map([[0, ctx.stdio.stdin], [1, ctx.stdio.stdout], [2, ctx.stdio.stderr]]);
   const tty = ctx.stdio.stdin.tty;
   const interactive = forceInteractive || (command === undefined && script === undefined && tty !== undefined && ctx.stdio.stderr.tty !== undefined);
   const sh = new Shell(ctx.sys.system, ctx.proc, flavour, state, fds, { interactive });
+  if (named && flavour.name === "ash") sh.commandName = state.arg0;
+  if (script !== undefined) sh.inFile = true;
   initVariables(sh);
   try {
     let status: number;
     if (command !== undefined) status = await sh.runSource(command, fds, flavour.execLastCommand);
-    else if (script !== undefined) status = await runScriptFile(sh, script);
-    else if (interactive) status = await interactiveLoop(sh, ctx);
+    else if (script !== undefined) status = await runScriptFile(sh, script, arg0);
+    else if (interactive && tty !== undefined && ctx.stdio.stdin.read !== undefined) status = await interactiveLoop(sh, ctx);
     else status = await readStdin(sh);
     return await runExitTrap(sh, status);
   } catch (err) {
-    if (err instanceof ExitSignal) return runExitTrap(sh, err.status);
+    // `return` outside a function skips the rest of the input (ash/dash returncmd()): the shell ends.
+    if (err instanceof ExitSignal || err instanceof ShellError || err instanceof ReturnSignal) return runExitTrap(sh, err.status);
     if (err instanceof InterruptSignal) return 130;
     throw err;
   }
@@ -79,6 +89,7 @@ async function runExitTrap(sh: Shell, status: number): Promise<number> {
     await sh.runSource(action, sh.fds);
   } catch (err) {
     if (err instanceof ExitSignal) return err.status;
+    if (err instanceof ShellError) return status;
     throw err;
   }
   return status;
@@ -106,67 +117,84 @@ function initVariables(sh: Shell): void {
   if (state.get("PPID") === undefined) state.set("PPID", String(sh.proc.ppid));
 }
 
-async function runScriptFile(sh: Shell, path: string): Promise<number> {
+/** procargs(): the script is opened before $0 becomes its name, so a failure names the shell. */
+async function runScriptFile(sh: Shell, path: string, shellName: string): Promise<number> {
   let text: string;
   try {
     text = await sh.sys.readFile(path);
   } catch (err) {
     const e = errnoOf(err);
     if (e === undefined) throw err;
-    if (sh.flavour.name === "dash") await sh.err(sh.fds, `${sh.state.arg0}: 0: Can't open ${path}\n`);
-    else if (sh.flavour.name === "bash") await sh.err(sh.fds, `${sh.state.arg0}: ${path}: ${strerror(e, sh.flavour.libc)}\n`);
-    else await sh.err(sh.fds, `${sh.state.arg0}: can't open '${path}': ${strerror(e, sh.flavour.libc)}\n`);
+    if (sh.flavour.name === "dash") await sh.err(sh.fds, `${shellName}: 0: ${dashOpenError(sh.flavour, path, e)}\n`);
+    else if (sh.flavour.name === "bash") await sh.err(sh.fds, `${shellName}: ${path}: ${strerror(e, sh.flavour.libc)}\n`);
+    else await sh.err(sh.fds, `${shellName}: can't open '${path}': ${strerror(e, sh.flavour.libc)}\n`);
     return sh.flavour.name === "bash" ? 127 : 2;
   }
   return sh.runSource(text, sh.fds);
 }
 
-/** Commands from a non-terminal input, run as each one is complete (like `kubectl exec -i`). */
+/**
+ * Commands from a non-terminal input (`kubectl exec -i`, `echo … | sh`), each line run as soon as
+ * the commands on it are complete; line numbers count from the start of the input.
+ */
 async function readStdin(sh: Shell): Promise<number> {
   const stdin = sh.fds.get(0);
   let buffer = "";
   let status = 0;
+  let base = 1;
+  let eof = false;
   for (;;) {
-    const chunk = stdin?.read === undefined ? "" : await stdin.read(4096, sh.proc);
-    if (chunk === "") break;
-    buffer += chunk;
-    for (;;) {
-      const nl = buffer.indexOf("\n");
-      if (nl < 0) break;
-      const script = tryParse(sh, buffer.slice(0, nl + 1));
-      if (script === "incomplete") {
-        if (buffer.indexOf("\n", nl + 1) < 0) break;
-        // Grow the text one line at a time until it parses.
-        let end = nl + 1;
-        let parsed: Script | "incomplete" | "error" = "incomplete";
-        while (parsed === "incomplete") {
-          const next = buffer.indexOf("\n", end);
-          if (next < 0) break;
-          end = next + 1;
-          parsed = tryParse(sh, buffer.slice(0, end));
-        }
-        if (parsed === "incomplete") break;
-        buffer = buffer.slice(end);
-        if (parsed !== "error") status = await sh.evalScript(parsed, sh.fds);
-        continue;
-      }
-      buffer = buffer.slice(nl + 1);
-      if (script === "error") return 2;
-      status = await sh.evalScript(script, sh.fds);
+    // A whole line, or what is left at the end of the input.
+    let nl = buffer.indexOf("\n");
+    while (nl < 0 && !eof) {
+      if (sh.interactive) await sh.err(sh.fds, await prompt(sh, buffer === "" ? "PS1" : "PS2"));
+      const chunk = stdin?.read === undefined ? "" : await stdin.read(4096, sh.proc);
+      if (chunk === "") eof = true;
+      buffer += chunk;
+      nl = buffer.indexOf("\n");
     }
+    if (buffer === "") return status;
+    // Grow the text a line at a time until the commands on it are complete (or input ends).
+    let end = nl < 0 ? buffer.length : nl + 1;
+    let script: Script | undefined;
+    for (;;) {
+      try {
+        script = parse(buffer.slice(0, end), parseOptionsOf(sh.flavour, base));
+        break;
+      } catch (err) {
+        if (!(err instanceof ParseError)) throw err;
+        if (err.incomplete && !(eof && end === buffer.length)) {
+          const next = buffer.indexOf("\n", end);
+          if (next >= 0) {
+            end = next + 1;
+            continue;
+          }
+          if (!eof) break;
+          end = buffer.length;
+          continue;
+        }
+        sh.lineNo = err.line;
+        sh.parseLine = err.line;
+        await sh.err(sh.fds, messages.syntax(sh.flavour, sh.msg, err.error));
+        sh.state.status = 2;
+        throw new ShellError(2);
+      }
+    }
+    if (script === undefined) {
+      // Incomplete: read more input.
+      const chunk = stdin?.read === undefined ? "" : await stdin.read(4096, sh.proc);
+      if (chunk === "") eof = true;
+      buffer += chunk;
+      continue;
+    }
+    const text = buffer.slice(0, end);
+    buffer = buffer.slice(end);
+    base += countLines(text);
+    status = await sh.evalScript(script, sh.fds);
   }
-  if (buffer.trim() !== "") status = await sh.runSource(buffer, sh.fds);
-  return status;
 }
 
-function tryParse(sh: Shell, text: string): Script | "incomplete" | "error" {
-  try {
-    return parse(text, { bashisms: sh.flavour.bashisms });
-  } catch (err) {
-    if (err instanceof ParseError && err.incomplete) return "incomplete";
-    throw err;
-  }
-}
+const countLines = (s: string) => s.split("\n").length - 1;
 
 function promptInfo(sh: Shell) {
   const euid = sh.proc.creds.euid;
@@ -190,11 +218,22 @@ async function prompt(sh: Shell, which: "PS1" | "PS2"): Promise<string> {
   const raw = sh.state.get(which) ?? (which === "PS1" ? sh.flavour.defaultPS1(sh.proc.creds.euid) : sh.flavour.defaultPS2);
   let text = raw;
   try {
-    text = await sh.expander.string(parsePrompt(raw, { bashisms: sh.flavour.bashisms }));
+    text = await sh.expander.string(parsePrompt(raw, parseOptionsOf(sh.flavour)));
   } catch {
     text = raw;
   }
   return sh.flavour.promptEscapes ? expandPromptEscapes(text, promptInfo(sh)) : text;
+}
+
+/** Before each new command line: "[1]+  Done  sleep 1" for jobs that finished (cmdloop() showjobs()). */
+async function notifyJobs(sh: Shell): Promise<void> {
+  for (const job of sh.jobs.list()) {
+    if (!job.changed) continue;
+    const [current, previous] = sh.jobs.list();
+    await sh.err(sh.fds, formatJob(sh.flavour.name, job, current, previous));
+    job.changed = false;
+    if (job.state === "done") sh.jobs.remove(job);
+  }
 }
 
 /** The interactive read-eval loop, with line editing (ash, bash) or the terminal's own (dash). */
@@ -205,27 +244,33 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
   // ignores SIGQUIT and SIGTERM (ash.c setsignal()).
   proc.pgid = proc.pid;
   pty.foregroundPgid = proc.pgid;
-  proc.sigIgnored |= sigBit(SIGQUIT) | sigBit(SIGTERM);
+  const own = (sigBit(SIGQUIT) | sigBit(SIGTERM)) & ~proc.sigIgnored;
+  proc.sigIgnored |= own;
+  sh.ownIgnored = own;
   proc.sigCaught |= sigBit(SIGINT) | sigBit(SIGCHLD) | sigBit(SIGWINCH);
   let reading: CancellationSource | undefined;
-  proc.handlers.set(SIGINT, () => {
-    sh.interrupted = true;
+  const onInterrupt = () => {
+    sh.interrupt();
     reading?.cancel("SIGINT");
-  });
+  };
+  proc.handlers.set(SIGINT, onInterrupt);
+  sh.ownHandlers.set(SIGINT, onInterrupt);
   proc.handlers.set(SIGCHLD, () => {});
   proc.handlers.set(SIGWINCH, () => {});
   const editing = sh.flavour.name !== "dash";
   const editor = new LineEditor({
-    read: () => pty.read(4096, proc, reading),
+    read: (max) => pty.read(max, proc, reading),
     write: (s) => pty.write(s, proc),
     cols: () => pty.winsize.cols,
     complete: (word, first) => complete(sh, word, first),
   }, sh.state.history);
-  let status = 0;
+  /** dash counts the lines it reads for its messages (plinno). */
+  let base = 1;
   for (;;) {
     let buffer = "";
     let which: "PS1" | "PS2" = "PS1";
     let script: Script | undefined;
+    if (sh.jobControl) await notifyJobs(sh);
     for (;;) {
       reading = new CancellationSource();
       sh.interrupted = false;
@@ -234,7 +279,9 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
       try {
         if (editing) {
           const saved = { ...pty.termios };
-          pty.termios = { ...RAW, onlcr: true };
+          // lineedit's get_termios_and_make_raw(TERMIOS_CLEAR_ISIG): no ICANON, ECHO or ISIG,
+          // but ICRNL and ONLCR stay, so a pasted CR reaches the next reader as a newline.
+          pty.termios = { ...RAW, icrnl: true, onlcr: true };
           try {
             line = await editor.readLine(ps);
           } finally {
@@ -242,30 +289,53 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
           }
         } else {
           await pty.write(ps, proc);
-          const got = await readCanonicalLine(pty, sh, reading);
-          line = got;
+          line = await readCanonicalLine(pty, sh, reading);
         }
       } catch (err) {
-        if (err instanceof Cancelled && sh.interrupted) {
-          await pty.write("\n", proc);
+        if (!(err instanceof Cancelled && sh.interrupted)) throw err;
+        // dash: SIGINT while reading (onint()): a new line, the command so far is dropped.
+        await pty.write("\n", proc);
+        buffer = "";
+        which = "PS1";
+        if (sh.flavour.interruptSetsStatus) sh.state.status = 130;
+        continue;
+      }
+      if (editing && editor.interrupted) {
+        // ^C in the line editor: ash 1.28 preadfd() sets $? and reads again with the same
+        // prompt (a PS2 continuation stays open); bash's readline drops the whole command.
+        sh.state.status = 130;
+        if (sh.flavour.name === "bash") {
           buffer = "";
           which = "PS1";
-          sh.state.status = 130;
-          continue;
         }
-        throw err;
+        continue;
       }
       if (line === null) {
-        if (buffer !== "") {
-          await sh.err(sh.fds, messages.syntax(sh.flavour, sh.msg, { kind: "unexpected", token: "end of file" }));
+        if (buffer === "") {
+          if (sh.flavour.name === "bash") await sh.err(sh.fds, "exit\n");
+          return sh.state.status;
         }
-        if (sh.flavour.name === "bash") await sh.err(sh.fds, "exit\n");
-        return sh.state.status;
+        // End of input inside a command: the parser's error, then a new prompt.
+        try {
+          parse(buffer, parseOptionsOf(sh.flavour, base));
+        } catch (err) {
+          if (!(err instanceof ParseError)) throw err;
+          sh.lineNo = err.line;
+          await sh.err(sh.fds, messages.syntax(sh.flavour, sh.msg, err.error));
+          base = err.line;
+        }
+        sh.state.status = 2;
+        script = undefined;
+        break;
       }
-      if (line === "" && buffer === "") break;
+      if (line === "" && buffer === "") {
+        base++;
+        break;
+      }
       buffer += `${line}\n`;
       try {
-        script = parse(buffer, { bashisms: sh.flavour.bashisms });
+        script = parse(buffer, parseOptionsOf(sh.flavour, base));
+        base += countLines(buffer);
         break;
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
@@ -275,6 +345,8 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
         }
         sh.lineNo = err.line;
         await sh.err(sh.fds, messages.syntax(sh.flavour, sh.msg, err.error));
+        // The rest of the line is dropped unread (dash plinno stays on the error's line).
+        base = err.line;
         sh.state.status = 2;
         script = undefined;
         break;
@@ -283,17 +355,23 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
     if (buffer.trim() !== "") sh.state.history.push(buffer.replace(/\n$/, ""));
     if (script === undefined) continue;
     try {
-      status = await sh.evalScript(script, sh.fds);
+      await sh.evalScript(script, sh.fds);
     } catch (err) {
       if (err instanceof InterruptSignal) {
-        sh.state.status = 130;
+        // ash/dash main(): EXINT prints a newline; ash (and dash ≥ 0.5.10) set $? to 130.
+        await sh.err(sh.fds, "\n");
+        if (sh.flavour.interruptSetsStatus) sh.state.status = 130;
+        continue;
+      }
+      // An error already reported (EXERROR): the rest of the line is abandoned.
+      if (err instanceof ShellError) {
+        sh.state.status = err.status;
         continue;
       }
       throw err;
     } finally {
       if (proc.alive) pty.foregroundPgid = proc.pgid;
     }
-    void status;
   }
 }
 

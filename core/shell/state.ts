@@ -32,6 +32,8 @@ export class ShellState {
   options: ShellOptions = { errexit: false, nounset: false, xtrace: false, noglob: false, noexec: false, verbose: false, allexport: false };
   traps = new Map<string, string>();
   history: string[] = [];
+  /** Where commands were found, and with which PATH (dash reports them as "tracked alias"). */
+  hashed = new Map<string, { path: string; PATH: string | undefined }>();
 
   constructor(arg0: string) {
     this.arg0 = arg0;
@@ -71,6 +73,17 @@ export class ShellState {
     return true;
   }
 
+  /** Remembers where PATH search found a command (find_command() adding to cmdtable). */
+  hashCommand(name: string, path: string): void {
+    this.hashed.set(name, { path, PATH: this.get("PATH") });
+  }
+
+  /** A remembered command location, while PATH is unchanged (changepath() clears the table). */
+  hashedPath(name: string): string | undefined {
+    const h = this.hashed.get(name);
+    return h !== undefined && h.PATH === this.get("PATH") ? h.path : undefined;
+  }
+
   /** The environment a child process receives: exported variables, NAME=value. */
   environ(extra: ReadonlyMap<string, string> = new Map()): string[] {
     const out: string[] = [];
@@ -88,6 +101,7 @@ export class ShellState {
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.options = { ...this.options };
     s.traps = new Map(this.traps);
+    s.hashed = new Map(this.hashed);
     s.locals = [];
     return s;
   }

@@ -1,5 +1,5 @@
 import { ExitSignal } from "../control.js";
-import { type Builtin, fail, isNumber } from "./types.js";
+import { type Builtin, fail, isNumber, raise } from "./types.js";
 
 /** exit [n]: leaves the shell with n, or with the last command's status. */
 export const exit: Builtin = {
@@ -13,7 +13,8 @@ export const exit: Builtin = {
         await fail(ctx, `${arg}: numeric argument required`);
         throw new ExitSignal(2);
       }
-      return fail(ctx, `Illegal number: ${arg}`, 2);
+      // ash/dash number(): "Illegal number" is raised, the shell stays.
+      return raise(ctx, `Illegal number: ${arg}`);
     }
     throw new ExitSignal(arg === undefined ? ctx.sh.state.status : Number(arg) & 0xff);
   },

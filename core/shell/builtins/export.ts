@@ -1,9 +1,9 @@
 // export, readonly: mark variables; with -p (or no names) list them in the shell's format.
 
-import { type Builtin, fail, out } from "./types.js";
+import { type Builtin, out, raise } from "./types.js";
 import type { BuiltinContext } from "./types.js";
 
-const quote = (v: string) => `'${v.replace(/'/g, "'\\''")}'`;
+import { singleQuote as quote } from "./trap.js";
 
 async function mark(ctx: BuiltinContext, attr: "exported" | "readonly"): Promise<number> {
   const { state } = ctx.sh;
@@ -20,13 +20,15 @@ async function mark(ctx: BuiltinContext, attr: "exported" | "readonly"): Promise
     const eq = arg.indexOf("=");
     const name = eq < 0 ? arg : arg.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      status = await fail(ctx, ctx.sh.flavour.name === "bash" ? `\`${arg}': not a valid identifier` : `${name}: bad variable name`, ctx.sh.flavour.name === "bash" ? 1 : 2);
-      continue;
+      if (ctx.sh.flavour.name === "bash") {
+        await ctx.sh.err(ctx.fds, `${ctx.sh.state.arg0}: ${ctx.argv[0]}: \`${arg}': not a valid identifier\n`);
+        status = 1;
+        continue;
+      }
+      return raise(ctx, `${name}: bad variable name`);
     }
-    if (eq >= 0 && !state.set(name, arg.slice(eq + 1))) {
-      status = await fail(ctx, `${name}: is read only`, 2);
-      continue;
-    }
+    // setvar(): assigning a read-only variable raises "x: is read only" (no builtin name).
+    if (eq >= 0 && !state.set(name, arg.slice(eq + 1))) await ctx.sh.raise(ctx.fds, `${name}: is read only`);
     const v = state.vars.get(name);
     if (v === undefined) state.vars.set(name, { value: undefined, exported: attr === "exported", readonly: attr === "readonly" });
     else v[attr] = true;

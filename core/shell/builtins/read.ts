@@ -1,6 +1,13 @@
 // read [-r] [-p PROMPT] [-s] [-n N] [-t SECS] NAME…: one line from standard input, split by IFS.
 
-import { type Builtin, fail } from "./types.js";
+import type { Cancellation } from "../../kernel/cancellation.js";
+import type { Tty } from "../../kernel/process.js";
+import type { Task } from "../../vfs/path.js";
+import { type Builtin, fail, raise } from "./types.js";
+
+class ReadInterrupted {
+  constructor(readonly status: number) {}
+}
 
 export const read: Builtin = {
   name: "read",
@@ -26,25 +33,41 @@ export const read: Builtin = {
       }
       names.push(a);
     }
-    if (names.length === 0) names.push("REPLY");
+    if (names.length === 0) {
+      if (sh.flavour.name === "dash") return raise(ctx, "arg count");
+      names.push("REPLY");
+    }
     const stdin = ctx.fds.get(0);
     if (stdin?.read === undefined) return 1;
     if (prompt !== undefined && stdin.tty !== undefined) await sh.err(ctx.fds, prompt);
+    // A terminal read ends early when a signal arrives (EINTR): ^C, or a trapped signal.
+    const tty = stdin.tty as (Tty & { read(max: number, task: Task, cancel?: Cancellation): Promise<string> }) | undefined;
+    const readByte = async (): Promise<string> => {
+      if (tty === undefined) return stdin.read!(1, sh.proc);
+      const r = await sh.interruptible((cancel) => tty.read(1, sh.proc, cancel));
+      if (typeof r === "string") return r;
+      throw new ReadInterrupted(128 + r.signal);
+    };
     // Read byte by byte so that what follows the line stays for the next reader.
     let line = "";
     let eof = false;
-    for (;;) {
-      if (nchars !== undefined && line.length >= nchars) break;
-      const ch = await stdin.read(1, sh.proc);
-      if (ch === "") { eof = true; break; }
-      if (ch === "\n") break;
-      if (!raw && ch === "\\") {
-        const n = await stdin.read(1, sh.proc);
-        if (n === "\n" || n === "") continue;
-        line += `\\${n}`;
-        continue;
+    try {
+      for (;;) {
+        if (nchars !== undefined && line.length >= nchars) break;
+        const ch = await readByte();
+        if (ch === "") { eof = true; break; }
+        if (ch === "\n") break;
+        if (!raw && ch === "\\") {
+          const n = await readByte();
+          if (n === "\n" || n === "") continue;
+          line += `\\${n}`;
+          continue;
+        }
+        line += ch;
       }
-      line += ch;
+    } catch (err) {
+      if (err instanceof ReadInterrupted) return err.status;
+      throw err;
     }
     if (!raw) line = line.replace(/\\(.)/g, "$1");
     const ifs = sh.state.get("IFS") ?? " \t\n";

@@ -11,6 +11,7 @@ import { exit } from "./exit.js";
 import { exportBuiltin, readonlyBuiltin } from "./export.js";
 import { breakBuiltin, continueBuiltin, returnBuiltin } from "./flow.js";
 import { getopts } from "./getopts.js";
+import { jobs } from "./jobs.js";
 import { kill } from "./kill.js";
 import { local } from "./local.js";
 import { printf } from "./printf.js";
@@ -30,7 +31,7 @@ export type { Builtin };
 
 export const BUILTINS: readonly Builtin[] = [
   colon, dot, bracket, breakBuiltin, cd, command, continueBuiltin, echo, evalBuiltin, exec, exit, exportBuiltin,
-  falseBuiltin, getopts, kill, local, printf, pwd, read, readonlyBuiltin, returnBuiltin, set, shift, source, test,
+  falseBuiltin, getopts, jobs, kill, local, printf, pwd, read, readonlyBuiltin, returnBuiltin, set, shift, source, test,
   trap, trueBuiltin, type, umask, unset, wait,
 ];
 

@@ -11,7 +11,9 @@ export const trap: Builtin = {
     const { sh } = ctx;
     const args = ctx.argv.slice(1);
     if (args.length === 0) {
-      const lines = [...sh.state.traps].map(([cond, action]) => `trap -- '${action.replace(/'/g, "'\\''")}' ${cond}\n`);
+      // By signal number, EXIT (0) first; the action single-quoted (trapcmd() single_quote()).
+      const number = (cond: string) => (cond === "EXIT" ? 0 : parseSignal(cond) ?? 99);
+      const lines = [...sh.state.traps].sort(([a], [b]) => number(a) - number(b)).map(([cond, action]) => `trap -- ${singleQuote(action)} ${cond}\n`);
       await out(ctx, lines.join(""));
       return 0;
     }
@@ -31,7 +33,10 @@ export const trap: Builtin = {
       }
       const sig = parseSignal(c);
       if (sig === undefined || sig === 0) {
-        status = await fail(ctx, `${c}: bad trap`);
+        // ash: ash_msg("%s: invalid signal specification"); dash: outfmt(out2, "trap: %s: bad trap").
+        if (sh.flavour.name === "dash") await sh.err(ctx.fds, `trap: ${c}: bad trap\n`);
+        else status = await fail(ctx, sh.flavour.name === "ash" ? `${c}: invalid signal specification` : `${c}: invalid signal specification`);
+        status = 1;
         continue;
       }
       const name = SIGNALS[sig]!;
@@ -39,16 +44,30 @@ export const trap: Builtin = {
       proc.handlers.delete(sig);
       proc.sigCaught &= ~sigBit(sig);
       proc.sigIgnored &= ~sigBit(sig);
-      if (action === undefined) sh.state.traps.delete(name);
+      const own = sh.ownHandlers.get(sig);
+      if (action === undefined) {
+        sh.state.traps.delete(name);
+        // setsignal(): the shell's own handling comes back (an interactive shell catches SIGINT).
+        if (own !== undefined) {
+          proc.handlers.set(sig, own);
+          proc.sigCaught |= sigBit(sig);
+        }
+      }
       else if (action === "") {
         sh.state.traps.set(name, "");
         proc.sigIgnored |= sigBit(sig);
       } else {
         sh.state.traps.set(name, action);
         proc.sigCaught |= sigBit(sig);
-        proc.handlers.set(sig, (s) => sh.pendingTraps.push(s));
+        proc.handlers.set(sig, (s) => sh.signalArrived(s));
       }
     }
     return status;
   },
 };
+
+/** single_quote() (ash, dash): runs of ' in "…", everything else in '…'. */
+export function singleQuote(s: string): string {
+  if (s === "") return "''";
+  return s.replace(/'+|[^']+/g, (run) => (run.startsWith("'") ? `"${run}"` : `'${run}'`));
+}

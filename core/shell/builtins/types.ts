@@ -4,6 +4,7 @@ import type { Errno } from "../../kernel/errno.js";
 import { strerror } from "../../kernel/errno.js";
 import type { Fds, Shell } from "../interpreter.js";
 import { messages, type ShellName } from "../flavour.js";
+import { ShellError } from "../control.js";
 
 export interface BuiltinContext {
   readonly sh: Shell;
@@ -32,3 +33,14 @@ export const errText = (ctx: BuiltinContext, e: Errno) => strerror(e, ctx.sh.fla
 
 /** Is `s` a valid unsigned decimal number? */
 export const isNumber = (s: string) => /^\d+$/.test(s);
+
+/**
+ * A builtin's error that aborts (ash ash_msg_and_raise_error(), dash sh_error()): the message,
+ * then ShellError. A special builtin's error abandons the command line (ends a script); for a
+ * regular builtin the shell only takes `status` (Shell.runBuiltin).
+ */
+export const raise = async (ctx: BuiltinContext, text: string, status = 2): Promise<never> => {
+  await ctx.sh.err(ctx.fds, messages.builtin(ctx.sh.flavour, ctx.sh.msg, ctx.argv[0]!, text));
+  ctx.sh.state.status = status;
+  throw new ShellError(status);
+};

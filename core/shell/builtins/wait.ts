@@ -1,29 +1,51 @@
-import { type Builtin, fail } from "./types.js";
+// wait [PID|%JOB…] (ash and dash waitcmd()): waits for background jobs; the status is the last
+// named job's, 127 for a pid that is not a job of this shell, 128+N when a trapped signal or ^C
+// arrives while waiting.
 
-/** wait [PID…]: waits for background processes; the status is the last one's. */
+import { jobStatus } from "../jobs.js";
+import { type Builtin, raise } from "./types.js";
+
 export const wait: Builtin = {
   name: "wait",
   async run(ctx) {
     const { sh } = ctx;
-    const ns = sh.proc.ns;
-    const pids = ctx.argv.slice(1);
-    if (pids.length === 0) {
-      for (const p of ns.list()) if (p.ppid === sh.proc.pid && p.alive) await p.wait();
+    const args = ctx.argv.slice(1);
+    if (args[0] === "--") args.shift();
+    const forget = (job: ReturnType<typeof sh.jobs.list>[number]) => {
+      // Without job control nobody will be told about it: a waited-for job is gone.
+      if (!sh.jobControl && job.state === "done") sh.jobs.remove(job);
+    };
+    if (args.length === 0) {
+      for (;;) {
+        const running = sh.jobs.list().filter((j) => j.state === "running");
+        if (running.length === 0) break;
+        const r = await sh.waitForJob(running[0]!);
+        if (r !== undefined) return r;
+      }
+      for (const j of sh.jobs.list()) forget(j);
       return 0;
     }
-    let status = 0;
-    for (const a of pids) {
-      if (!/^\d+$/.test(a)) {
-        status = await fail(ctx, `Illegal number: ${a}`, 2);
-        continue;
+    let status = 127;
+    for (const a of args) {
+      let job;
+      if (a.startsWith("%")) {
+        job = sh.jobs.find(a);
+        if (typeof job === "string") return raise(ctx, sh.flavour.name === "dash" ? `No such job: ${a}` : job, sh.flavour.name === "bash" ? 127 : 2);
+      } else {
+        if (!/^\d+$/.test(a)) {
+          if (sh.flavour.name === "bash") return raise(ctx, `\`${a}': not a pid or valid job spec`, 2);
+          return raise(ctx, `Illegal number: ${a}`);
+        }
+        job = sh.jobs.byPid(Number(a));
+        if (job === undefined) {
+          status = 127;
+          continue;
+        }
       }
-      const p = ns.get(Number(a));
-      if (p === undefined || p.ppid !== sh.proc.pid) {
-        status = 127;
-        continue;
-      }
-      const r = await p.wait();
-      status = "status" in r ? r.status : 128 + r.signal;
+      const r = await sh.waitForJob(job);
+      if (r !== undefined) return r;
+      status = jobStatus(job);
+      forget(job);
     }
     return status;
   },
