@@ -1,0 +1,297 @@
+// The emulated cluster one learner talks to: the apiserver's request pipeline (decode → default →
+// validate → admit → store), one node with its kubelet, and the manifests `kubectl apply -f URL`
+// can fetch.
+
+import type { Clock } from "../kernel/clock.js";
+import type { HostScheduler } from "../kernel/sched.js";
+import type { ProgramTable } from "../kernel/program.js";
+import { Quota } from "../vfs/quota.js";
+import { admitPod } from "./admission/admit.js";
+import { admitNamespace } from "./admission/admit-namespace.js";
+import { DecodeError, KINDS, parseManifest, strictDecode } from "./api/decode.js";
+import { defaultPod } from "./api/defaults.js";
+import { threeWayMerge } from "./api/merge.js";
+import type { Namespace, Pod } from "./api/types.js";
+import { invalidMessage } from "./field/errors.js";
+import { Kubelet } from "./kubelet/kubelet.js";
+import { Node } from "./kubelet/node.js";
+import type { ClusterProfile } from "./profiles.js";
+import { Store, rfc3339 } from "./store.js";
+import { featuresFor, type Features } from "./validation/features.js";
+import { validatePod, validatePodUpdate } from "./validation/pod.js";
+import { clonePod, dropDisabledFields } from "./validation/prepare.js";
+
+/** The label the apiserver puts on every namespace (NamespaceDefaultLabelName). */
+const NAME_LABEL = "kubernetes.io/metadata.name";
+
+/**
+ * The strategic merge patch kubectl apply sends when only container images changed (the one
+ * update Pod Security re-evaluates): Go marshals map keys sorted, so "$setElementOrder/…" leads.
+ */
+function imagePatch(existing: Pod, next: Pod, applied: string): string {
+  const spec: Record<string, unknown> = {};
+  for (const field of ["containers", "initContainers"] as const) {
+    const changed = (next.spec[field] ?? []).filter((c, i) => c.image !== existing.spec[field]?.[i]?.image);
+    if (changed.length === 0) continue;
+    spec[`$setElementOrder/${field}`] = (next.spec[field] ?? []).map((c) => ({ name: c.name }));
+    spec[field] = changed.map((c) => ({ image: c.image, name: c.name }));
+  }
+  const ordered = Object.fromEntries(Object.entries(spec).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ metadata: { annotations: { [LAST_APPLIED]: applied } }, spec: ordered });
+}
+
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
+}
+
+export interface ClusterOptions {
+  profile: ClusterProfile;
+  clock: Clock;
+  host: HostScheduler;
+  programs: ProgramTable;
+  quota?: Quota;
+  seed?: number;
+  /** URL → manifest text (the scenario's bundled examples). */
+  manifests?: ReadonlyMap<string, string>;
+}
+
+/** What one document of an apply/create produced: kubectl prints these in order. */
+export type ApplyOutcome =
+  | { kind: "ok"; line: string; warnings: string[] }
+  | { kind: "error"; text: string };
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+export class Cluster {
+  readonly node: Node;
+  readonly store: Store;
+  readonly kubelet: Kubelet;
+  readonly quota: Quota;
+  readonly manifests: ReadonlyMap<string, string>;
+
+  constructor(readonly opts: ClusterOptions) {
+    this.quota = opts.quota ?? new Quota();
+    this.node = new Node({ profile: opts.profile, clock: opts.clock, host: opts.host, programs: opts.programs, quota: this.quota, seed: opts.seed ?? 1 });
+    this.store = new Store(this.node.kernel.random, () => this.node.kernel.now());
+    this.kubelet = new Kubelet(this.node, this.store, {
+      hostAt: (ip) => {
+        for (const pr of this.kubelet.pods.values()) if (pr.ip === ip && pr.started) return { name: pr.pod.metadata.name!, listening: [...pr.net.listening] };
+        return undefined;
+      },
+      resolve: () => undefined,
+    });
+    this.manifests = opts.manifests ?? new Map();
+    const created = rfc3339(this.now() - opts.profile.node.uptimeAtStart + 60_000);
+    for (const name of ["default", "kube-node-lease", "kube-public", "kube-system"]) {
+      this.store.putNamespace({ apiVersion: "v1", kind: "Namespace", metadata: { name, uid: this.store.uid(), creationTimestamp: created, labels: Object.assign(Object.create(null), { "kubernetes.io/metadata.name": name }) }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } }, "ADDED");
+    }
+  }
+
+  /** The apiserver's feature gates (the pod strategy drops fields whose gate is off). */
+  get features(): Features {
+    return featuresFor(this.profile);
+  }
+
+  get profile(): ClusterProfile {
+    return this.opts.profile;
+  }
+
+  now(): number {
+    return this.node.kernel.now();
+  }
+
+  /** Applies (or creates) every document of a manifest, in order. */
+  submit(source: string, text: string, mode: "apply" | "create", namespaceFlag: string | undefined): ApplyOutcome[] {
+    let docs: unknown[];
+    try {
+      docs = parseManifest(source, text);
+    } catch (err) {
+      if (err instanceof DecodeError) return [{ kind: "error", text: `error: ${err.text}` }];
+      throw err;
+    }
+    return docs.map((doc) => this.submitOne(source, doc, mode, namespaceFlag));
+  }
+
+  private submitOne(source: string, raw: unknown, mode: "apply" | "create", namespaceFlag: string | undefined): ApplyOutcome {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      return { kind: "error", text: `error: error validating "${source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false` };
+    }
+    const r = raw as Record<string, unknown>;
+    const missing = [...(typeof r.apiVersion !== "string" || r.apiVersion === "" ? ["apiVersion not set"] : []), ...(typeof r.kind !== "string" || r.kind === "" ? ["kind not set"] : [])];
+    if (missing.length > 0) {
+      return { kind: "error", text: `error: error validating "${source}": error validating data: ${missing.length === 1 ? missing[0] : `[${missing.join(", ")}]`}; if you choose to ignore these errors, turn validation off with --validate=false` };
+    }
+    const kindName = r.kind as string;
+    const meta = (r.metadata ?? {}) as { name?: string; namespace?: string };
+    const kind = KINDS[kindName];
+    if (kind === undefined || r.apiVersion !== kind.apiVersion) {
+      return { kind: "error", text: `error: resource mapping not found for name: "${meta.name ?? ""}" namespace: "${meta.namespace ?? ""}" from "${source}": no matches for kind "${kindName}" in version "${r.apiVersion}"\nensure CRDs are installed first` };
+    }
+    const decoded = strictDecode(raw, kind.schema, Number(this.profile.serverVersion.minor));
+    if (decoded.typeError !== undefined) {
+      return { kind: "error", text: `Error from server (BadRequest): error when creating "${source}": ${kindName} in version "v1" cannot be handled as a ${kindName}: ${decoded.typeError}` };
+    }
+    if (decoded.unknownFields.length > 0) {
+      const list = decoded.unknownFields.map((f) => `unknown field "${f}"`).join(", ");
+      return { kind: "error", text: `Error from server (BadRequest): error when creating "${source}": ${kindName} in version "v1" cannot be handled as a ${kindName}: strict decoding error: ${list}` };
+    }
+    if (kindName === "Namespace") return this.submitNamespace(source, decoded.value as Namespace, mode);
+    return this.submitPod(source, decoded.value as Pod, mode, namespaceFlag, raw);
+  }
+
+  private submitNamespace(source: string, ns: Namespace, mode: "apply" | "create"): ApplyOutcome {
+    const name = ns.metadata?.name ?? "";
+    const existing = this.store.namespaces.get(name);
+    if (existing === undefined) return this.createNamespace(name, ns.metadata.labels ?? {}, source);
+    if (mode === "create") return { kind: "error", text: `Error from server (AlreadyExists): error when creating "${source}": namespaces "${name}" already exists` };
+    const labels = { ...(ns.metadata.labels ?? {}), [NAME_LABEL]: name };
+    if (sameLabels(labels, existing.metadata.labels ?? {})) return { kind: "ok", line: `namespace/${name} unchanged`, warnings: [] };
+    const r = this.relabelNamespace(existing, labels);
+    if ("error" in r) return { kind: "error", text: r.error };
+    return { kind: "ok", line: `namespace/${name} configured`, warnings: r.warnings };
+  }
+
+  /**
+   * Replaces a namespace's labels as an update goes through the apiserver: Pod Security admission
+   * may refuse unparseable labels, and tightening enforce warns about the pods already there.
+   */
+  relabelNamespace(ns: Namespace, labels: Readonly<Record<string, string>>): { error: string } | { warnings: string[] } {
+    const name = ns.metadata.name ?? "";
+    const admission = admitNamespace({
+      name, labels, oldLabels: ns.metadata.labels ?? {}, pods: this.store.listPods(name), serverVersion: this.profile.serverVersion,
+    });
+    if (admission.invalid !== undefined) return { error: invalidMessage("Namespace", name, admission.invalid) };
+    ns.metadata.labels = Object.assign(Object.create(null), labels, { [NAME_LABEL]: name });
+    this.store.putNamespace(ns, "MODIFIED");
+    return { warnings: admission.warnings };
+  }
+
+  createNamespace(name: string, labels: Readonly<Record<string, string>>, source?: string): ApplyOutcome {
+    const context = source === undefined ? "" : `error when creating "${source}": `;
+    if (this.store.namespaces.has(name)) {
+      return { kind: "error", text: `Error from server (AlreadyExists): ${context}namespaces "${name}" already exists` };
+    }
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
+      return { kind: "error", text: `The Namespace "${name}" is invalid: metadata.name: Invalid value: "${name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')` };
+    }
+    const allLabels = Object.assign(Object.create(null), labels, { [NAME_LABEL]: name });
+    const admission = admitNamespace({ name, labels: allLabels, serverVersion: this.profile.serverVersion });
+    if (admission.invalid !== undefined) return { kind: "error", text: invalidMessage("Namespace", name, admission.invalid) };
+    this.store.putNamespace({
+      apiVersion: "v1", kind: "Namespace",
+      metadata: { name, uid: this.store.uid(), creationTimestamp: rfc3339(this.now()), labels: allLabels },
+      spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" },
+    }, "ADDED");
+    return { kind: "ok", line: `namespace/${name} created`, warnings: admission.warnings };
+  }
+
+  private submitPod(source: string, pod: Pod, mode: "apply" | "create", namespaceFlag: string | undefined, raw: unknown): ApplyOutcome {
+    pod.metadata ??= {};
+    pod.spec ??= {};
+    const ns = pod.metadata.namespace ?? namespaceFlag ?? "default";
+    if (pod.metadata.namespace !== undefined && namespaceFlag !== undefined && pod.metadata.namespace !== namespaceFlag) {
+      return { kind: "error", text: `error: the namespace from the provided object "${pod.metadata.namespace}" does not match the namespace "${namespaceFlag}". You must pass '--namespace=${pod.metadata.namespace}' to perform this operation.` };
+    }
+    if (pod.metadata.name === undefined && pod.metadata.generateName !== undefined && mode === "create") {
+      pod.metadata.name = `${pod.metadata.generateName}${this.store.randomSuffix(5)}`;
+    }
+    const name = pod.metadata.name ?? "";
+    if (name === "" && mode === "apply") {
+      return { kind: "error", text: `error: error when retrieving current configuration of:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "", Namespace: "${ns}"\nfrom server for: "${source}": resource name may not be empty` };
+    }
+    const namespace = this.store.namespaces.get(ns);
+    if (namespace === undefined) return { kind: "error", text: `Error from server (NotFound): error when creating "${source}": namespaces "${ns}" not found` };
+    pod.metadata.namespace = ns;
+    const existing = this.store.getPod(ns, name);
+    if (existing !== undefined) {
+      if (mode === "create") return { kind: "error", text: `Error from server (AlreadyExists): error when creating "${source}": pods "${name}" already exists` };
+      return this.updatePod(existing, pod, raw, namespace, source);
+    }
+    if (mode === "apply") {
+      pod.metadata.annotations = Object.assign(Object.create(null), pod.metadata.annotations ?? {}, { [LAST_APPLIED]: lastApplied(raw, ns) });
+    }
+    pod.apiVersion = "v1";
+    pod.kind = "Pod";
+    defaultPod(pod, this.store.randomSuffix(5));
+    dropDisabledFields(pod.spec, undefined, this.features);
+    const errors = validatePod(pod, this.profile);
+    if (errors.length > 0) return { kind: "error", text: invalidMessage("Pod", name, errors) };
+    const admission = admitPod(pod, namespace.metadata.labels ?? {}, { serverVersion: this.profile.serverVersion, namespace: ns });
+    if (admission.denied !== undefined) {
+      return { kind: "error", text: `Error from server (Forbidden): error when creating "${source}": ${admission.denied}` };
+    }
+    pod.metadata.uid = this.store.uid();
+    pod.metadata.creationTimestamp = rfc3339(this.now());
+    pod.status = { phase: "Pending", qosClass: "BestEffort" };
+    this.store.putPod(pod, "ADDED");
+    this.kubelet.podCreated(pod);
+    return { kind: "ok", line: `pod/${name} created`, warnings: admission.warnings };
+  }
+
+  /** kubectl apply on an existing pod: unchanged, configured, or the apiserver refuses the change. */
+  private updatePod(existing: Pod, manifest: Pod, raw: unknown, namespace: Namespace, source: string): ApplyOutcome {
+    const name = existing.metadata.name!;
+    const applied = lastApplied(raw, existing.metadata.namespace!);
+    const previous = existing.metadata.annotations?.[LAST_APPLIED];
+    if (previous === applied) return { kind: "ok", line: `pod/${name} unchanged`, warnings: [] };
+    manifest.metadata.annotations = { ...(manifest.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
+    const desired = { metadata: manifest.metadata, spec: manifest.spec };
+    const next = threeWayMerge(previous === undefined ? {} : JSON.parse(previous), desired as Pod, clonePod(existing));
+    defaultPod(next, undefined);
+    dropDisabledFields(next.spec, existing.spec, this.features);
+    const errors = validatePodUpdate(next, existing, this.profile);
+    if (errors.length > 0) return { kind: "error", text: invalidMessage("Pod", name, errors) };
+    const admission = admitPod(next, namespace.metadata.labels ?? {}, { serverVersion: this.profile.serverVersion, namespace: namespace.metadata.name, oldPod: existing });
+    if (admission.denied !== undefined) {
+      return { kind: "error", text: `Error from server (Forbidden): error when applying patch:\n${imagePatch(existing, next, applied)}\nto:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${name}", Namespace: "${namespace.metadata.name}"\nfor: "${source}": ${admission.denied}` };
+    }
+    // Validation let through only what a pod update may change (ValidatePodUpdate).
+    const changed: string[] = [];
+    for (const field of ["initContainers", "containers"] as const) {
+      for (const [i, c] of (next.spec[field] ?? []).entries()) {
+        const live = existing.spec[field]?.[i];
+        if (live === undefined || live.image === c.image) continue;
+        live.image = c.image;
+        changed.push(c.name ?? "");
+      }
+    }
+    existing.spec.activeDeadlineSeconds = next.spec.activeDeadlineSeconds;
+    existing.spec.terminationGracePeriodSeconds = next.spec.terminationGracePeriodSeconds;
+    existing.spec.tolerations = next.spec.tolerations;
+    existing.metadata.labels = next.metadata.labels;
+    existing.metadata.annotations = next.metadata.annotations;
+    this.store.putPod(existing, "MODIFIED");
+    this.kubelet.podUpdated(existing, changed);
+    // kubectl apply's own warning (apply.go warningNoLastAppliedConfigAnnotation), before the server's.
+    const unmanaged = previous === undefined ? [`resource pods/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`] : [];
+    return { kind: "ok", line: `pod/${name} configured`, warnings: [...unmanaged, ...admission.warnings] };
+  }
+
+  /** Deletes a pod; resolves when it is gone (after its grace period). */
+  deletePod(pod: Pod, graceSeconds?: number): Promise<void> {
+    return this.kubelet.deletePod(pod, graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
+  }
+
+  deleteNamespace(ns: Namespace): Promise<void> {
+    const pods = this.store.listPods(ns.metadata.name);
+    ns.status = { phase: "Terminating" };
+    ns.metadata.deletionTimestamp = rfc3339(this.now());
+    this.store.putNamespace(ns, "MODIFIED");
+    return Promise.all(pods.map((p) => this.deletePod(p))).then(() => this.store.removeNamespace(ns));
+  }
+}
+
+/** The last-applied-configuration annotation: the applied manifest as compact JSON, with a newline. */
+function lastApplied(raw: unknown, ns: string): string {
+  const copy = JSON.parse(JSON.stringify(raw)) as { metadata?: Record<string, unknown> };
+  copy.metadata = { ...(copy.metadata ?? {}) };
+  if (copy.metadata.namespace === undefined) copy.metadata.namespace = ns;
+  return `${JSON.stringify(sortKeys(copy))}\n`;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return v;
+}

@@ -1,0 +1,73 @@
+// Running a process in a running container (CRI ExecSync/Exec → runc exec): the container's
+// process spec (user, groups, capabilities, no_new_privs, seccomp), a new session, the command
+// looked up in the container's PATH, and a pseudo-terminal from the container's devpts when asked.
+
+import { S_IFCHR } from "../../kernel/permission.js";
+import { deliver, type ExitReason } from "../../kernel/process.js";
+import type { OpenDescription } from "../../kernel/program.js";
+import { Pty, type Winsize } from "../../kernel/tty.js";
+import { ttyDescription } from "../../kernel/program.js";
+import { Inode, makedev } from "../../vfs/inode.js";
+import type { ContainerRuntime, PodRuntime } from "./pod-runtime.js";
+
+/**
+ * runc exec's helper (runc init joining the namespace) takes a pid before the command gets one:
+ * with the container start's RUNC_INIT_THREADS, busybox pod 1's exec'd `sh` is PID 6 as in the tutorial.
+ */
+export const EXEC_HELPER_PIDS = 1;
+
+export interface ExecRequest {
+  argv: readonly string[];
+  /** A terminal of the given size, or plain streams. */
+  tty: Winsize | undefined;
+  stdin: OpenDescription | undefined;
+  stdout: OpenDescription;
+  stderr: OpenDescription;
+}
+
+export type ExecStart =
+  | { ok: true; pty: Pty | undefined; done: Promise<ExitReason> }
+  | { ok: false; notFound: string };
+
+export function execInContainer(pr: PodRuntime, c: ContainerRuntime, req: ExecRequest): ExecStart {
+  const node = pr.node;
+  const spec = c.processSpec!;
+  const pidns = c.pidns!;
+  pidns.burnPids(EXEC_HELPER_PIDS);
+  const env = [...spec.env.filter((e) => !e.startsWith("TERM=")), ...(req.tty ? ["TERM=xterm"] : [])];
+  let pty: Pty | undefined;
+  let index = 0;
+  if (req.tty !== undefined) {
+    index = node.devices.freePtsIndex(c.fs!.mnt);
+    pty = new Pty(`pts/${index}`, makedev(136, index), req.tty);
+  }
+  const proc = pr.spawn(c, { ...spec, env, args: req.argv }, pidns, pty);
+  proc.memoryFor = (program) => c.image?.memory[program];
+  const path = pr.lookPath(proc, req.argv[0] ?? "", env);
+  if (path === undefined) {
+    proc.terminate({ status: 127 });
+    return { ok: false, notFound: req.argv[0] ?? "" };
+  }
+  if (pty !== undefined) {
+    node.devices.attachPts(c.fs!.mnt, index, pty);
+    // devpts: the slave appears as /dev/pts/N, owned by the user, group tty, mode 0620.
+    c.fs!.devpts.rootInode.addEntry(String(index), Object.assign(new Inode({ ino: node.kernel.nextIno(), mode: S_IFCHR | 0o620, uid: spec.user.uid, gid: 5, time: node.kernel.now() }), { rdev: pty.rdev }));
+    pty.signalGroup = (pgid, sig) => {
+      for (const p of pidns.list()) if (p.pgid === pgid) deliver(p, sig, false);
+    };
+  }
+  const term = pty === undefined ? undefined : ttyDescription(pty);
+  const stdio = {
+    stdin: term ?? req.stdin ?? { description: "/dev/null", read: async () => "" },
+    stdout: term ?? req.stdout,
+    stderr: term ?? req.stderr,
+  };
+  const done = node.system.run(proc, () => node.system.execve(proc, path, req.argv, env, stdio)).finally(() => {
+    if (pty !== undefined) {
+      node.devices.detachPts(c.fs!.mnt, index);
+      c.fs!.devpts.rootInode.removeEntry(String(index));
+      pty.hangup();
+    }
+  });
+  return { ok: true, pty, done };
+}

@@ -1,0 +1,143 @@
+// Pod lifecycle on the virtual clock (kwok style): scheduling, pulls, start, crash-loop back-off,
+// restart policies, image pull failures, graceful deletion.
+
+import { describe, expect, it } from "vitest";
+import { programTable } from "../../commands/registry.js";
+import { VirtualClock } from "../../kernel/clock.js";
+import { advanceClock } from "../../replay.js";
+import { hostScheduler } from "../../../test/helpers/world.js";
+import { Cluster } from "../cluster.js";
+import { PROFILES } from "../profiles.js";
+
+const START = Date.parse("2024-06-06T20:08:00Z");
+
+function cluster(profile: keyof typeof PROFILES = "1.34-containerd") {
+  const clock = new VirtualClock(START);
+  const c = new Cluster({ profile: PROFILES[profile], clock, host: hostScheduler, programs: programTable });
+  const pass = (ms: number) => advanceClock(clock, ms, hostScheduler);
+  const apply = (yaml: string) => {
+    const [r] = c.submit("pod.yaml", yaml, "apply", undefined);
+    if (r?.kind !== "ok") throw new Error(r?.kind === "error" ? r.text : "nothing");
+  };
+  const pod = (name: string) => c.store.getPod("default", name);
+  const state = (name: string) => {
+    const s = pod(name)?.status?.containerStatuses?.[0];
+    return s === undefined ? undefined : s.state.running ? "Running" : s.state.waiting?.reason ?? s.state.terminated?.reason;
+  };
+  const reasons = (name: string) => c.store.eventsFor(pod(name)!.metadata.uid!).map((e) => `${e.reason}${e.count > 1 ? ` x${e.count}` : ""}`);
+  return { c, clock, pass, apply, pod, state, reasons };
+}
+
+const podYaml = (name: string, image: string, extra = "", container = "") => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+${extra}  containers:
+  - name: c
+    image: ${image}
+${container}`;
+
+describe("pod lifecycle", () => {
+  it("goes from ContainerCreating to Running, with the kubelet's events in order", async () => {
+    const t = cluster();
+    t.apply(podYaml("a", "busybox:1.28", "", '    command: ["sh", "-c", "sleep 1h"]\n'));
+    expect(t.state("a")).toBe("ContainerCreating");
+    expect(t.pod("a")?.status?.phase).toBe("Pending");
+    await t.pass(3000);
+    expect(t.state("a")).toBe("Running");
+    expect(t.pod("a")?.status?.phase).toBe("Running");
+    expect(t.reasons("a")).toEqual(["Scheduled", "Pulling", "Pulled", "Created", "Started"]);
+    t.apply(podYaml("b", "busybox:1.28", "", '    command: ["sleep", "100"]\n'));
+    await t.pass(3000);
+    expect(t.c.store.eventsFor(t.pod("b")!.metadata.uid!).map((e) => e.message)).toContain('Container image "busybox:1.28" already present on machine');
+  });
+
+  it("restarts a crashing container with back-off 0, 10, 20, 40 s (CrashLoopBackOff)", async () => {
+    const t = cluster();
+    t.apply(podYaml("crash", "busybox:1.28", "", '    command: ["sh", "-c", "exit 3"]\n'));
+    await t.pass(2000);
+    const restarts = () => t.pod("crash")!.status!.containerStatuses![0]!.restartCount;
+    expect(restarts()).toBe(1);
+    expect(t.state("crash")).toBe("CrashLoopBackOff");
+    await t.pass(10_000);
+    expect(restarts()).toBe(2);
+    await t.pass(20_000);
+    expect(restarts()).toBe(3);
+    await t.pass(39_000);
+    expect(restarts()).toBe(3);
+    await t.pass(2_000);
+    expect(restarts()).toBe(4);
+    expect(t.pod("crash")!.status!.containerStatuses![0]!.lastState.terminated).toMatchObject({ exitCode: 3, reason: "Error" });
+  });
+
+  it("restartPolicy Never: exit 0 is Succeeded/Completed, exit 1 is Failed/Error", async () => {
+    const t = cluster();
+    t.apply(podYaml("ok", "busybox:1.28", "  restartPolicy: Never\n", '    command: ["true"]\n'));
+    t.apply(podYaml("bad", "busybox:1.28", "  restartPolicy: Never\n", '    command: ["false"]\n'));
+    await t.pass(5000);
+    expect([t.pod("ok")?.status?.phase, t.state("ok")]).toEqual(["Succeeded", "Completed"]);
+    expect([t.pod("bad")?.status?.phase, t.state("bad")]).toEqual(["Failed", "Error"]);
+  });
+
+  it("an image that does not exist: ErrImagePull, then ImagePullBackOff", async () => {
+    const t = cluster();
+    t.apply(podYaml("nope", "busybx:1.28"));
+    await t.pass(1500);
+    expect(t.state("nope")).toBe("ErrImagePull");
+    await t.pass(1500);
+    expect(t.state("nope")).toBe("ImagePullBackOff");
+    const failed = t.c.store.eventsFor(t.pod("nope")!.metadata.uid!).find((e) => e.message.startsWith("Failed to pull"));
+    expect(failed?.message).toBe('Failed to pull image "busybx:1.28": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/busybx:1.28": failed to resolve reference "docker.io/library/busybx:1.28": docker.io/library/busybx:1.28: not found');
+  });
+
+  it("a command not in the image fails to start (StartError) and crash-loops", async () => {
+    const t = cluster();
+    t.apply(podYaml("nocmd", "busybox:1.28", "", '    command: ["bash"]\n'));
+    await t.pass(2000);
+    expect(t.pod("nocmd")!.status!.containerStatuses![0]!.lastState.terminated).toMatchObject({ exitCode: 128, reason: "StartError" });
+  });
+
+  it("runAsNonRoot on a root image: CreateContainerConfigError, retried", async () => {
+    const t = cluster();
+    t.apply(podYaml("nr", "busybox:1.28", "  securityContext:\n    runAsNonRoot: true\n"));
+    await t.pass(30_000);
+    expect(t.state("nr")).toBe("CreateContainerConfigError");
+    expect(t.pod("nr")?.status?.phase).toBe("Pending");
+    const failed = t.c.store.eventsFor(t.pod("nr")!.metadata.uid!).find((e) => e.reason === "Failed")!;
+    expect(failed.count).toBeGreaterThan(2);
+  });
+
+  it("an unsafe sysctl fails the pod with SysctlForbidden", async () => {
+    const t = cluster();
+    t.apply(podYaml("sys", "busybox:1.28", "  securityContext:\n    sysctls:\n    - name: kernel.msgmax\n      value: \"65536\"\n"));
+    await t.pass(2000);
+    expect(t.pod("sys")?.status).toMatchObject({ phase: "Failed", reason: "SysctlForbidden", message: 'Pod forbidden sysctl: "kernel.msgmax" not allowlisted' });
+  });
+
+  it("deletion: PID 1 without a SIGTERM handler holds the pod for the grace period", async () => {
+    const t = cluster();
+    t.apply(podYaml("slow", "busybox:1.28", "", '    command: ["sleep", "3600"]\n'));
+    await t.pass(3000);
+    let gone = false;
+    void t.c.deletePod(t.pod("slow")!).then(() => (gone = true));
+    await t.pass(1000);
+    expect(t.pod("slow")?.metadata.deletionTimestamp).toBeDefined();
+    expect(gone).toBe(false);
+    await t.pass(30_000);
+    expect(gone).toBe(true);
+    expect(t.pod("slow")).toBeUndefined();
+  });
+
+  it("releases the quota of a deleted pod's writable layers and volumes", async () => {
+    const t = cluster();
+    t.apply(podYaml("w", "busybox:1.28", "  volumes:\n  - name: v\n    emptyDir: {}\n", '    command: ["sh", "-c", "head -c 100000 /dev/zero > /data/f; sleep 3600"]\n    volumeMounts:\n    - name: v\n      mountPath: /data\n'));
+    const before = t.c.quota.bytesUsed;
+    await t.pass(5000);
+    expect(t.c.quota.bytesUsed).toBeGreaterThan(before);
+    void t.c.deletePod(t.pod("w")!, 0);
+    await t.pass(2000);
+    expect(t.pod("w")).toBeUndefined();
+    expect(t.c.quota.bytesUsed).toBeLessThanOrEqual(before + 1024);
+  });
+});

@@ -1,0 +1,413 @@
+// The kubelet on the emulated node: pod workers that run on the cluster's clock (kwok style):
+// scheduling, sandbox, volumes, image pulls, container start with the runtime's checks, restarts
+// with back-off, graceful deletion; and the pod status the apiserver shows.
+
+import { type Cancellation, Cancelled, CancellationSource } from "../../kernel/cancellation.js";
+import type { Clock } from "../../kernel/clock.js";
+import type { Reachability } from "../../kernel/net.js";
+import { SIGKILL, SIGTERM } from "../../kernel/signal.js";
+import { findImage, normalizeReference } from "../../images/registry.js";
+import type { Image } from "../../images/image.js";
+import { releaseTree, type TreeNode } from "../../vfs/tree-fs.js";
+import type { ContainerStatus, Pod, PodCondition } from "../api/types.js";
+import { type ProcessSpec, buildSpec, formatPod } from "../runtime/spec.js";
+import { type Store, rfc3339 } from "../store.js";
+import type { Node } from "./node.js";
+import { type ContainerRuntime, PodRuntime } from "./pod-runtime.js";
+
+/** Safe sysctls the kubelet allows without --allowed-unsafe-sysctls (pkg/kubelet/sysctl/safe_sysctls.go). */
+const SAFE_SYSCTLS = new Set(["kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start", "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes"]);
+
+const MAX_BACKOFF = 300;
+
+export class Kubelet {
+  readonly pods = new Map<string, PodRuntime>();
+  private readonly pulling = new Map<string, Promise<"pulled" | "failed">>();
+
+  constructor(
+    readonly node: Node,
+    readonly store: Store,
+    private readonly reach: Reachability,
+  ) {}
+
+  private get clock(): Clock {
+    return this.node.kernel.baseClock;
+  }
+
+  private now(): number {
+    return this.node.kernel.now();
+  }
+
+  private sleep(ms: number, cancel?: Cancellation): Promise<void> {
+    return this.clock.sleep(ms, cancel);
+  }
+
+  runtimeOf(pod: Pod): PodRuntime | undefined {
+    return this.pods.get(pod.metadata.uid!);
+  }
+
+  private event(pr: PodRuntime, type: "Normal" | "Warning", reason: string, message: string, component = "kubelet", fieldPath?: string): void {
+    this.store.recordEvent(pr.pod, type, reason, message, component, fieldPath);
+  }
+
+  /** The scheduler binds the pod, then the pod worker takes over. */
+  podCreated(pod: Pod): void {
+    pod.spec.nodeName = this.node.profile.node.nodeName;
+    const pr = new PodRuntime(this.node, pod, this.reach);
+    this.pods.set(pod.metadata.uid!, pr);
+    pod.status = { phase: "Pending", conditions: [condition("PodScheduled", "True", this.now())], hostIP: this.node.profile.nodeIP, hostIPs: [{ ip: this.node.profile.nodeIP }], startTime: rfc3339(this.now()), qosClass: qosClass(pod) };
+    this.event(pr, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pod.spec.nodeName}`, "default-scheduler");
+    this.updateStatus(pr);
+    void this.podWorker(pr);
+  }
+
+  private async podWorker(pr: PodRuntime): Promise<void> {
+    await this.sleep(350);
+    if (pr.deleting) return;
+    const sysctls = pr.pod.spec.securityContext?.sysctls ?? [];
+    const unsafe = sysctls.find((s) => !SAFE_SYSCTLS.has(s.name ?? ""));
+    if (unsafe !== undefined) {
+      pr.pod.status = { ...pr.pod.status, phase: "Failed", reason: "SysctlForbidden", message: `Pod forbidden sysctl: "${unsafe.name}" not allowlisted` };
+      this.event(pr, "Warning", "SysctlForbidden", `forbidden sysctl: "${unsafe.name}" not allowlisted`);
+      for (const c of pr.containers.values()) c.phase = { state: "waiting", reason: "ContainerCreating" };
+      this.updateStatus(pr);
+      return;
+    }
+    for (let tries = 0; ; tries++) {
+      const failed = pr.mountVolumes();
+      if (failed === undefined) break;
+      this.event(pr, "Warning", "FailedMount", failed);
+      await this.sleep(Math.min(2 ** tries * 500, 128_000));
+      if (pr.deleting) return;
+    }
+    pr.started = true;
+    this.updateStatus(pr);
+    await Promise.all([...pr.containers.values()].map((c, i) => this.sleep(i * 50).then(() => this.containerWorker(pr, c))));
+  }
+
+  /** Pulls an image as the kubelet's image manager does; the same pull is shared. */
+  private async ensureImage(pr: PodRuntime, c: ContainerRuntime): Promise<Image | undefined> {
+    const ref = c.spec.image ?? "";
+    const fieldPath = `spec.containers{${c.name}}`;
+    const policy = c.spec.imagePullPolicy;
+    const image = findImage(ref);
+    const canonical = normalizeReference(ref) ?? ref;
+    if (image !== undefined && this.node.pulled.has(canonical) && policy !== "Always") {
+      this.event(pr, "Normal", "Pulled", `Container image "${ref}" already present on machine`, "kubelet", fieldPath);
+      return image;
+    }
+    let backoff = 10;
+    for (;;) {
+      this.event(pr, "Normal", "Pulling", `Pulling image "${ref}"`, "kubelet", fieldPath);
+      const start = this.now();
+      const refused = image !== undefined && image.schema1 === true && this.node.profile.refusesSchema1;
+      const ms = image === undefined || refused ? 600 + Math.floor(this.node.kernel.random.next() * 400) : 700 + Math.floor(image.size / 200_000) + Math.floor(this.node.kernel.random.next() * 300);
+      await this.sleep(ms, c.resync);
+      if (pr.deleting) return undefined;
+      if (image !== undefined && !refused) {
+        this.node.pulled.add(canonical);
+        const took = ((this.now() - start) / 1000).toFixed(3).replace(/\.?0+$/, "");
+        const size = this.node.profile.pulledWithSize ? ` Image size: ${image.size} bytes.` : "";
+        this.event(pr, "Normal", "Pulled", `Successfully pulled image "${ref}" in ${took}s (${took}s including waiting).${size}`.replace(/\.\.$/, "."), "kubelet", fieldPath);
+        return image;
+      }
+      this.event(pr, "Warning", "Failed", `Failed to pull image "${ref}": ${this.pullError(ref, canonical, refused)}`, "kubelet", fieldPath);
+      this.event(pr, "Warning", "Failed", "Error: ErrImagePull", "kubelet", fieldPath);
+      c.phase = { state: "waiting", reason: "ErrImagePull", message: this.pullError(ref, canonical, refused) };
+      this.updateStatus(pr);
+      await this.sleep(1000, c.resync);
+      if (pr.deleting) return undefined;
+      this.event(pr, "Normal", "BackOff", `Back-off pulling image "${ref}"`, "kubelet", fieldPath);
+      this.event(pr, "Warning", "Failed", "Error: ImagePullBackOff", "kubelet", fieldPath);
+      c.phase = { state: "waiting", reason: "ImagePullBackOff", message: `Back-off pulling image "${ref}"` };
+      this.updateStatus(pr);
+      await this.sleep(backoff * 1000, c.resync);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF);
+      if (pr.deleting) return undefined;
+    }
+  }
+
+  private pullError(ref: string, canonical: string, schema1: boolean): string {
+    if (schema1) return `[DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support is disabled by default and will be removed in an upcoming release. Suggest the author of ${canonical} to upgrade the image to the OCI Format or Docker Image manifest v2, schema 2. More information at https://docs.docker.com/go/deprecated-image-specs/`;
+    if (this.node.profile.runtime === "docker") {
+      const repo = canonical.replace(/^docker\.io\/(library\/)?/, "").replace(/[:@].*$/, "");
+      return `Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+    }
+    return `rpc error: code = NotFound desc = failed to pull and unpack image "${canonical}": failed to resolve reference "${canonical}": ${canonical}: not found`;
+  }
+
+  private containerEnv(pr: PodRuntime, c: ContainerRuntime, image: Image): string[] {
+    const env = [`HOSTNAME=${pr.uts.hostname}`, ...image.config.env];
+    const set = (name: string, value: string) => {
+      const i = env.findIndex((e) => e.startsWith(`${name}=`));
+      if (i >= 0) env[i] = `${name}=${value}`;
+      else env.push(`${name}=${value}`);
+    };
+    // The kubernetes service's variables are injected even without service links (pkg/kubelet/envvars).
+    for (const [k, v] of [["KUBERNETES_SERVICE_HOST", "10.96.0.1"], ["KUBERNETES_SERVICE_PORT", "443"], ["KUBERNETES_SERVICE_PORT_HTTPS", "443"], ["KUBERNETES_PORT", "tcp://10.96.0.1:443"], ["KUBERNETES_PORT_443_TCP", "tcp://10.96.0.1:443"], ["KUBERNETES_PORT_443_TCP_PROTO", "tcp"], ["KUBERNETES_PORT_443_TCP_PORT", "443"], ["KUBERNETES_PORT_443_TCP_ADDR", "10.96.0.1"]] as const) set(k, v);
+    for (const e of c.spec.env ?? []) if (e.name !== undefined) set(e.name, e.value ?? "");
+    return env;
+  }
+
+  /** Runs one container for the pod's life; a spec change (kubectl apply of a new image) starts it over. */
+  private async containerWorker(pr: PodRuntime, c: ContainerRuntime): Promise<void> {
+    for (;;) {
+      try {
+        return await this.syncContainer(pr, c);
+      } catch (err) {
+        if (!(err instanceof Cancelled)) throw err;
+        if (pr.deleting) return;
+      }
+    }
+  }
+
+  private async syncContainer(pr: PodRuntime, c: ContainerRuntime): Promise<void> {
+    const fieldPath = `spec.containers{${c.name}}`;
+    const image = await this.ensureImage(pr, c);
+    if (image === undefined) return;
+    let configBackoff = 0;
+    for (;;) {
+      if (pr.deleting) return;
+      const tty = c.spec.tty === true;
+      const built = buildSpec({
+        pod: pr.pod, container: c.spec, image, profile: this.node.profile,
+        seccompProfiles: this.node.seccompProfiles, appArmorProfiles: this.node.appArmorProfiles,
+        env: this.containerEnv(pr, c, image), tty,
+      });
+      if (!built.ok) {
+        c.phase = { state: "waiting", reason: built.reason, message: built.message };
+        this.event(pr, "Warning", "Failed", `Error: ${built.message}`, "kubelet", fieldPath);
+        this.updateStatus(pr);
+        // The pod worker retries on every sync; after a failure the next one comes later.
+        await this.sleep((configBackoff = Math.min(Math.max(configBackoff * 2, 2), 30)) * 1000 + 500, c.resync);
+        if (configBackoff >= 2 && this.node.pulled.has(normalizeReference(c.spec.image ?? "") ?? "")) {
+          this.event(pr, "Normal", "Pulled", `Container image "${c.spec.image}" already present on machine`, "kubelet", fieldPath);
+        }
+        continue;
+      }
+      const resync = c.resync;
+      const status = await this.runContainer(pr, c, image, built.spec);
+      if (pr.deleting || status === "stopped") return;
+      if (resync.cancelled) {
+        // Killed because its definition changed: restarted at once, with the new image.
+        c.restartCount++;
+        throw new Cancelled("definition changed");
+      }
+      const policy = pr.pod.spec.restartPolicy ?? "Always";
+      if (policy === "Never" || (policy === "OnFailure" && status === 0)) {
+        this.updateStatus(pr);
+        return;
+      }
+      // Restart with back-off: the first restart is immediate, then 10 s doubling to 5 min.
+      if (c.restartCount > 0) {
+        const wait = c.backoff;
+        c.backoff = Math.min(c.backoff * 2, MAX_BACKOFF);
+        c.phase = { state: "waiting", reason: "CrashLoopBackOff", message: `back-off ${wait < 60 ? `${wait}s` : `${Math.floor(wait / 60)}m${wait % 60 === 0 ? "0s" : `${wait % 60}s`}`} restarting failed container=${c.name} pod=${formatPod(pr.pod)}` };
+        this.event(pr, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${formatPod(pr.pod)}`, "kubelet", fieldPath);
+        this.updateStatus(pr);
+        await this.sleep(wait * 1000, c.resync);
+        if (pr.deleting) return;
+      }
+      c.restartCount++;
+      this.event(pr, "Normal", "Pulled", `Container image "${c.spec.image}" already present on machine`, "kubelet", fieldPath);
+    }
+  }
+
+  /**
+   * The apiserver stored a new image for some containers (computePodActions: the container's hash
+   * changed): a running one is killed and restarted; one waiting (pull back-off, crash loop) is
+   * synced at once.
+   */
+  podUpdated(pod: Pod, changed: readonly string[]): void {
+    const pr = this.runtimeOf(pod);
+    if (pr === undefined || pr.deleting) return;
+    for (const name of changed) {
+      const c = pr.containers.get(name);
+      if (c === undefined) continue;
+      const resync = c.resync;
+      c.resync = new CancellationSource();
+      c.backoff = 10;
+      if (c.init?.alive === true) {
+        this.event(pr, "Normal", "Killing", `Container ${name} definition changed, will be restarted`, "kubelet", `spec.containers{${name}}`);
+        resync.cancel("definition changed");
+        const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
+        const init = c.init;
+        c.pidns!.kill(undefined, 1, grace === 0 ? SIGKILL : SIGTERM);
+        void this.sleep(grace * 1000).then(() => {
+          if (init.alive) c.pidns!.kill(undefined, 1, SIGKILL);
+        });
+      } else {
+        resync.cancel("definition changed");
+      }
+    }
+  }
+
+  /** Starts the container and resolves with its exit status when it ends. */
+  private runContainer(pr: PodRuntime, c: ContainerRuntime, image: Image, spec: ProcessSpec): Promise<number | "stopped"> {
+    const fieldPath = `spec.containers{${c.name}}`;
+    c.id = this.node.kernel.random.hex(64);
+    const colon = this.node.profile.eventColon ? ":" : "";
+    return new Promise((resolve) => {
+      let started = this.now();
+      const startError = pr.startContainer(c, image, spec, ({ exitCode, signal }) => {
+        const finished = this.now();
+        const oom = false;
+        c.phase = { state: "terminated", exitCode, ...(signal === undefined ? {} : { signal }), reason: oom ? "OOMKilled" : exitCode === 0 ? "Completed" : "Error", startedAt: started, finishedAt: finished };
+        c.lastTermination = c.phase;
+        c.init = undefined;
+        this.updateStatus(pr);
+        resolve(c.stopping ? "stopped" : exitCode);
+      });
+      if (startError !== undefined) {
+        const message = this.node.profile.runtime === "docker"
+          ? `failed to start container "${c.id}": Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${startError}: unknown`
+          : `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${startError}: unknown`;
+        this.event(pr, "Normal", "Created", `Created container${colon} ${c.name}`, "kubelet", fieldPath);
+        this.event(pr, "Warning", "Failed", `Error: ${message}`, "kubelet", fieldPath);
+        c.phase = { state: "terminated", exitCode: 128, reason: this.node.profile.runtime === "docker" ? "ContainerCannotRun" : "StartError", message, startedAt: 0, finishedAt: this.now() };
+        c.lastTermination = c.phase;
+        this.updateStatus(pr);
+        resolve(128);
+        return;
+      }
+      started = this.now();
+      this.event(pr, "Normal", "Created", `Created container${colon} ${c.name}`, "kubelet", fieldPath);
+      this.event(pr, "Normal", "Started", `Started container${colon} ${c.name}`, "kubelet", fieldPath);
+      c.phase = { state: "running", startedAt: started };
+      this.updateStatus(pr);
+    });
+  }
+
+  /** Graceful deletion: SIGTERM to every container's PID 1, SIGKILL when the grace period ends. */
+  deletePod(pod: Pod, graceSeconds: number): Promise<void> {
+    const pr = this.runtimeOf(pod);
+    if (pr === undefined) {
+      this.store.removePod(pod);
+      return Promise.resolve();
+    }
+    pr.deleting = true;
+    pod.metadata.deletionTimestamp = rfc3339(this.now() + graceSeconds * 1000);
+    pod.metadata.deletionGracePeriodSeconds = graceSeconds;
+    this.updateStatus(pr);
+    const running = [...pr.containers.values()].filter((c) => c.init !== undefined && c.init.alive);
+    for (const c of running) {
+      c.stopping = true;
+      this.event(pr, "Normal", "Killing", `Stopping container ${c.name}`, "kubelet", `spec.containers{${c.name}}`);
+      c.pidns!.kill(undefined, 1, graceSeconds === 0 ? SIGKILL : SIGTERM);
+    }
+    const exited = Promise.all(running.map((c) => c.init!.wait()));
+    const deadline = this.sleep(graceSeconds * 1000).then(() => {
+      for (const c of running) if (c.init?.alive) c.pidns!.kill(undefined, 1, SIGKILL);
+    });
+    return Promise.race([exited, deadline.then(() => exited)]).then(async () => {
+      await this.sleep(300);
+      this.release(pr);
+      this.store.removePod(pod);
+    }).catch((err) => {
+      if (!(err instanceof Cancelled)) throw err;
+    });
+  }
+
+  /** Frees what the pod used: container upper layers, its directory with emptyDir volumes. */
+  private release(pr: PodRuntime): void {
+    this.pods.delete(pr.pod.metadata.uid!);
+    const quota = this.node.opts.quota;
+    for (const c of pr.containers.values()) if (c.fs !== undefined) releaseTree(c.fs.rootfs.upperRoot, quota);
+    releaseTree(pr.shm.rootInode, quota);
+    releaseTree(pr.dir.inode, quota);
+    const pods = this.node.disk.root().lookup("pods", { pid: 0, creds: undefined as never }) as TreeNode | undefined;
+    pods?.inode.removeEntry(pr.pod.metadata.uid!);
+  }
+
+  /** Recomputes pod.status from the runtime state and stores it. */
+  updateStatus(pr: PodRuntime): void {
+    const pod = pr.pod;
+    const now = this.now();
+    const status = pod.status ?? {};
+    const statuses: ContainerStatus[] = [...pr.containers.values()].map((c) => containerStatus(c, this.node.profile.runtime));
+    const allRunning = statuses.length > 0 && statuses.every((s) => s.state.running !== undefined);
+    const terminated = statuses.filter((s) => s.state.terminated !== undefined);
+    const policy = pod.spec.restartPolicy ?? "Always";
+    let phase = status.phase === "Failed" && status.reason === "SysctlForbidden" ? "Failed" : "Pending";
+    if (phase !== "Failed") {
+      if (statuses.some((s) => s.state.running !== undefined) || (statuses.some((s) => s.restartCount > 0) && policy !== "Never")) phase = "Running";
+      if (terminated.length === statuses.length && statuses.length > 0 && policy !== "Always" && !(policy === "OnFailure" && terminated.some((s) => s.state.terminated!.exitCode !== 0))) {
+        phase = terminated.every((s) => s.state.terminated!.exitCode === 0) ? "Succeeded" : "Failed";
+      }
+    }
+    const keep = (type: string) => status.conditions?.find((c) => c.type === type);
+    const cond = (type: string, ok: boolean, reason?: string): PodCondition => {
+      const old = keep(type);
+      const st = ok ? "True" : "False";
+      if (old !== undefined && old.status === st) return old;
+      return condition(type, st, now, reason);
+    };
+    const ready = allRunning && phase === "Running";
+    const notReadyReason = phase === "Succeeded" || phase === "Failed" ? "PodCompleted" : "ContainersNotReady";
+    pod.status = {
+      ...status, phase,
+      conditions: [
+        cond("PodReadyToStartContainers", pr.started && !(phase === "Succeeded" || phase === "Failed")),
+        cond("Initialized", true),
+        cond("Ready", ready, ready ? undefined : notReadyReason),
+        cond("ContainersReady", ready, ready ? undefined : notReadyReason),
+        cond("PodScheduled", true),
+      ],
+      ...(pr.started ? { podIP: pr.ip, podIPs: [{ ip: pr.ip }] } : {}),
+      containerStatuses: statuses,
+    };
+    for (const c of pod.status.conditions!) if (!c.status || c.status === "True") delete c.reason;
+    if (!ready) {
+      const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+      for (const c of pod.status.conditions!) {
+        if ((c.type === "Ready" || c.type === "ContainersReady") && c.status === "False") c.message = `containers with unready status: [${notReady.join(" ")}]`;
+      }
+    }
+    this.store.putPod(pod, "MODIFIED");
+  }
+}
+
+function condition(type: string, status: "True" | "False", now: number, reason?: string): PodCondition {
+  return { type, status, lastProbeTime: null, lastTransitionTime: rfc3339(now), ...(reason ? { reason } : {}) };
+}
+
+function qosClass(pod: Pod): string {
+  const cs = pod.spec.containers ?? [];
+  const has = (c: (typeof cs)[number]) => Object.keys(c.resources?.limits ?? {}).length + Object.keys(c.resources?.requests ?? {}).length > 0;
+  if (!cs.some(has)) return "BestEffort";
+  const guaranteed = cs.every((c) => ["cpu", "memory"].every((r) => c.resources?.limits?.[r] !== undefined && String(c.resources?.limits?.[r]) === String(c.resources?.requests?.[r] ?? c.resources?.limits?.[r])));
+  return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+function containerStatus(c: ContainerRuntime, runtime: "docker" | "containerd"): ContainerStatus {
+  const id = c.id === "" ? undefined : `${runtime}://${c.id}`;
+  const image = c.spec.image ?? "";
+  const base: ContainerStatus = {
+    name: c.name, ready: c.phase.state === "running", restartCount: c.restartCount, image: normalizeForStatus(image, runtime),
+    imageID: c.image === undefined ? "" : runtime === "docker" ? `docker-pullable://${c.image.digest.replace(/^docker\.io\/library\//, "")}` : c.image.digest,
+    ...(id === undefined || c.phase.state === "waiting" && c.restartCount === 0 ? {} : { containerID: id }),
+    started: c.phase.state === "running",
+    state: {}, lastState: {},
+  };
+  const p = c.phase;
+  if (p.state === "waiting") base.state = { waiting: { reason: p.reason, ...(p.message ? { message: p.message } : {}) } };
+  if (p.state === "running") base.state = { running: { startedAt: rfc3339(p.startedAt) } };
+  if (p.state === "terminated") base.state = { terminated: terminatedState(p, id) };
+  const last = c.lastTermination;
+  if (last !== undefined && p !== last) base.lastState = { terminated: terminatedState(last, id) };
+  if (c.processSpec !== undefined) base.user = { linux: { uid: c.processSpec.user.uid, gid: c.processSpec.user.gid, supplementalGroups: [...c.processSpec.user.groups].sort((a, b) => a - b) } };
+  base.volumeMounts = (c.spec.volumeMounts ?? []).map((m) => ({ name: m.name!, mountPath: m.mountPath!, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: "Disabled" } : {}) }));
+  return base;
+}
+
+function terminatedState(p: Extract<ContainerRuntime["phase"], { state: "terminated" }>, id: string | undefined) {
+  return {
+    exitCode: p.exitCode, ...(p.signal === undefined ? {} : { signal: p.signal }), reason: p.reason, ...(p.message ? { message: p.message } : {}),
+    startedAt: rfc3339(p.startedAt), finishedAt: rfc3339(p.finishedAt), ...(id ? { containerID: id } : {}),
+  };
+}
+
+/** Docker reports the image as given; containerd as the fully qualified reference. */
+function normalizeForStatus(image: string, runtime: "docker" | "containerd"): string {
+  return runtime === "containerd" ? normalizeReference(image) ?? image : image;
+}

@@ -1,0 +1,294 @@
+// One pod on the node: its sandbox (network, hostname, /dev/shm, kubelet files, volumes) and its
+// containers — each an overlay rootfs, a pid namespace and a PID 1 started with the credentials
+// runc gives it (bounding set, setgroups/setgid/setuid, capabilities, no_new_privs, seccomp), then
+// execve of the container's command.
+
+import { CancellationSource } from "../../kernel/cancellation.js";
+import { makeCredentials } from "../../kernel/credentials.js";
+import { SyscallError, errnoOf } from "../../kernel/errno.js";
+import { NetNamespace, type Reachability } from "../../kernel/net.js";
+import { PidNamespace, Process, type Uts } from "../../kernel/process.js";
+import type { OpenDescription } from "../../kernel/program.js";
+import type { Image } from "../../images/image.js";
+import { type ContainerFs, type CriMount, assembleContainerFs } from "../../vfs/container-fs.js";
+import { S_IFDIR, S_IFLNK, S_IFREG } from "../../kernel/permission.js";
+import { rootLocation } from "../../vfs/path.js";
+import { TreeFs, type TreeNode } from "../../vfs/tree-fs.js";
+import type { VNode } from "../../vfs/node.js";
+import { setVolumeOwnership } from "../../vfs/volumes.js";
+import type { Container, Pod } from "../api/types.js";
+import type { ProcessSpec } from "../runtime/spec.js";
+import { LogBuffer } from "./logs.js";
+import type { Node } from "./node.js";
+
+/** Processes a pod may have before fork fails with EAGAIN (the kubelet's podPidsLimit). */
+export const POD_PIDS_LIMIT = 512;
+
+export type ContainerPhase =
+  | { state: "waiting"; reason: string; message?: string }
+  | { state: "running"; startedAt: number }
+  | { state: "terminated"; exitCode: number; signal?: number; reason: string; message?: string; startedAt: number; finishedAt: number };
+
+/**
+ * `runc init` is PID 1 before it execs the command, and its Go runtime threads take thread ids
+ * from the new PID namespace: the command's first child is not PID 2 (the tutorial's node-hello
+ * pods show `node server.js` as PID 5 and 8; 3 threads gives 5).
+ */
+export const RUNC_INIT_THREADS = 3;
+
+export interface ContainerRuntime {
+  readonly name: string;
+  readonly spec: Container;
+  image: Image | undefined;
+  id: string;
+  phase: ContainerPhase;
+  lastTermination: Extract<ContainerPhase, { state: "terminated" }> | undefined;
+  restartCount: number;
+  /** Seconds of the next restart back-off (10 s doubling to 300 s). */
+  backoff: number;
+  fs: ContainerFs | undefined;
+  pidns: PidNamespace | undefined;
+  init: Process | undefined;
+  processSpec: ProcessSpec | undefined;
+  logs: LogBuffer;
+  previousLogs: LogBuffer | undefined;
+  /** Exit being expected: the kubelet is stopping it. */
+  stopping: boolean;
+  /** Cancelled when the container's spec changes (a new image): the worker starts over. */
+  resync: CancellationSource;
+}
+
+export class PodRuntime {
+  readonly ip: string;
+  readonly net: NetNamespace;
+  readonly uts: Uts;
+  readonly containers = new Map<string, ContainerRuntime>();
+  /** The pod's directory on the node's disk: /var/lib/kubelet/pods/<uid>. */
+  readonly dir: TreeNode;
+  readonly volumes = new Map<string, { node: VNode; fsRoot: string; source: string; data?: string; readOnly?: boolean }>();
+  readonly shm: TreeFs;
+  /** shareProcessNamespace: one pid namespace for the whole pod. */
+  readonly sharedPidns: PidNamespace | undefined;
+  deleting = false;
+  started = false;
+
+  constructor(
+    readonly node: Node,
+    public pod: Pod,
+    reach: Reachability,
+  ) {
+    this.ip = node.allocatePodIp();
+    const mac = node.kernel.random.hex(10).replace(/(..)/g, "$1:").replace(/^../, "72").slice(0, 17);
+    this.net = NetNamespace.pod(this.ip, this.ip.replace(/\.\d+$/, ".1"), mac, 10 + node.kernel.random.hex(1).charCodeAt(0) % 20, reach);
+    this.uts = { hostname: pod.spec.hostname ?? pod.metadata.name!, domainname: "(none)" };
+    const pods = ensureDir(node.disk.root() as TreeNode, "pods");
+    this.dir = ensureDir(pods, pod.metadata.uid!);
+    this.shm = new TreeFs({ dev: node.kernel.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: node.kernel.fsContext, quota: node.opts.quota });
+    this.shm.rootInode.mode = S_IFDIR | 0o1777;
+    this.sharedPidns = pod.spec.shareProcessNamespace ? new PidNamespace(node.kernel.info.pidMax, POD_PIDS_LIMIT) : undefined;
+    this.writeKubeletFiles();
+    for (const c of pod.spec.containers ?? []) {
+      this.containers.set(c.name!, {
+        name: c.name!, spec: c, image: undefined, id: "", phase: { state: "waiting", reason: "ContainerCreating" }, lastTermination: undefined,
+        restartCount: 0, backoff: 10, fs: undefined, pidns: undefined, init: undefined, processSpec: undefined,
+        logs: new LogBuffer(() => node.kernel.now()), previousLogs: undefined, stopping: false, resync: new CancellationSource(),
+      });
+    }
+  }
+
+  private writeKubeletFiles(): void {
+    const name = this.pod.metadata.name!;
+    const hosts = [
+      "# Kubernetes-managed hosts file.", "127.0.0.1\tlocalhost", "::1\tlocalhost ip6-localhost ip6-loopback", "fe00::0\tip6-localnet",
+      "fe00::0\tip6-mcastprefix", "fe00::1\tip6-allnodes", "fe00::2\tip6-allrouters", `${this.ip}\t${this.uts.hostname}`, "",
+    ].join("\n");
+    const ns = this.pod.metadata.namespace!;
+    writeFile(this.dir, "etc-hosts", hosts, 0o644);
+    writeFile(this.dir, "hostname", `${name}\n`, 0o644);
+    writeFile(this.dir, "resolv.conf", `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`, 0o644);
+  }
+
+  /** Sets up the pod's volumes (kubelet volume manager); returns a FailedMount message on failure. */
+  mountVolumes(): string | undefined {
+    const psc = this.pod.spec.securityContext ?? {};
+    const volDir = ensureDir(this.dir, "volumes");
+    for (const v of this.pod.spec.volumes ?? []) {
+      const name = v.name!;
+      if (v.emptyDir !== undefined) {
+        const plugin = ensureDir(volDir, "kubernetes.io~empty-dir");
+        if (v.emptyDir.medium === "Memory") {
+          const fs = new TreeFs({ dev: this.node.kernel.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: this.node.kernel.fsContext, quota: this.node.opts.quota });
+          fs.rootInode.mode = S_IFDIR | 0o777;
+          if (psc.fsGroup !== undefined) setVolumeOwnership(fs.rootInode, psc.fsGroup, undefined, false, this.node.kernel.now());
+          this.volumes.set(name, { node: fs.root(), fsRoot: "/", source: "tmpfs", data: "inode64" });
+          continue;
+        }
+        const dir = ensureDir(plugin, name, 0o777);
+        // emptyDir: ownership applied with no change policy (empty_dir.go SetUpAt).
+        if (psc.fsGroup !== undefined) setVolumeOwnership(dir.inode, psc.fsGroup, undefined, false, this.node.kernel.now());
+        this.volumes.set(name, { node: dir, fsRoot: `/var/lib/kubelet/pods/${this.pod.metadata.uid}/volumes/kubernetes.io~empty-dir/${name}`, source: "/dev/sda1", data: "discard,errors=remount-ro" });
+        continue;
+      }
+      if (v.hostPath !== undefined) {
+        const host = ensureDir(this.node.disk.root() as TreeNode, "host");
+        let dir = host;
+        for (const part of (v.hostPath.path ?? "/").split("/").filter(Boolean)) dir = ensureDir(dir, part);
+        this.volumes.set(name, { node: dir, fsRoot: v.hostPath.path ?? "/", source: "/dev/sda1", data: "discard,errors=remount-ro" });
+        continue;
+      }
+      if (v.projected !== undefined && name.startsWith("kube-api-access-")) {
+        this.volumes.set(name, { node: this.serviceAccountVolume(psc.fsGroup), fsRoot: "/", source: "tmpfs", data: "size=3932160k,inode64", readOnly: true });
+        continue;
+      }
+      const kind = Object.keys(v).find((k) => k !== "name") ?? "unknown";
+      const ref = (v[kind] as { name?: string; secretName?: string } | undefined);
+      if (kind === "configMap") return `MountVolume.SetUp failed for volume "${name}" : configmap "${ref?.name ?? ""}" not found`;
+      if (kind === "secret") return `MountVolume.SetUp failed for volume "${name}" : secret "${ref?.secretName ?? ""}" not found`;
+      if (kind === "persistentVolumeClaim") return `persistentvolumeclaim "${(v[kind] as { claimName?: string }).claimName ?? ""}" not found`;
+      return `MountVolume.SetUp failed for volume "${name}" : volume type ${kind} is not supported by podlab`;
+    }
+    return undefined;
+  }
+
+  /** The projected service-account volume: AtomicWriter's ..data symlink layout. */
+  private serviceAccountVolume(fsGroup: number | undefined): VNode {
+    const k = this.node.kernel;
+    const fs = new TreeFs({ dev: k.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: k.fsContext, readOnly: false });
+    const root = fs.root() as TreeNode;
+    root.inode.mode = S_IFDIR | 0o1777;
+    const stamp = new Date(k.now()).toISOString().replace(/[-:]/g, "_").replace("T", "_").slice(0, 19);
+    const dataDir = `..${stamp}.${Math.floor(k.random.next() * 1e9)}`;
+    const ts = ensureDir(root, dataDir, 0o755);
+    const gid = fsGroup ?? 0;
+    writeFile(ts, "ca.crt", "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIpodlab0000MA0GCSqGSIb3DQEBCwUAMBUxEzARBgNVBAMT\n-----END CERTIFICATE-----\n", 0o644, gid);
+    writeFile(ts, "namespace", this.pod.metadata.namespace!, 0o644, gid);
+    writeFile(ts, "token", `eyJhbGciOiJSUzI1NiIsImtpZCI6In${k.random.hex(40)}.${k.random.hex(120)}.${k.random.hex(80)}`, 0o644, gid);
+    for (const [name, target] of [["..data", dataDir], ["ca.crt", "..data/ca.crt"], ["namespace", "..data/namespace"], ["token", "..data/token"]]) {
+      root.create(name!, { mode: S_IFLNK | 0o777, uid: 0, gid, target: target! });
+    }
+    return root;
+  }
+
+  /** The CRI mounts of a container: volumes, kubelet files, /dev/shm. */
+  criMounts(c: ContainerRuntime, readOnlyRoot: boolean): CriMount[] {
+    const mounts: CriMount[] = [];
+    for (const m of c.spec.volumeMounts ?? []) {
+      const v = this.volumes.get(m.name!);
+      if (v === undefined) continue;
+      mounts.push({ containerPath: m.mountPath!, node: v.node, readOnly: m.readOnly === true || v.readOnly === true, source: v.source, fsRoot: v.fsRoot, ...(v.data ? { data: v.data } : {}) });
+    }
+    const file = (name: string) => (this.dir.lookup(name, ROOT) as VNode);
+    const podPath = `/var/lib/kubelet/pods/${this.pod.metadata.uid}`;
+    const ext4 = { source: "/dev/sda1", data: "discard,errors=remount-ro" };
+    mounts.push({ containerPath: "/etc/hosts", node: file("etc-hosts"), readOnly: false, fsRoot: `${podPath}/etc-hosts`, ...ext4 });
+    const term = writeFile(ensureDir(this.dir, "containers"), `${c.name}-termination-log`, "", 0o666);
+    mounts.push({ containerPath: "/dev/termination-log", node: term, readOnly: false, fsRoot: `${podPath}/containers/${c.name}`, ...ext4 });
+    // containerd's own hostname and resolv.conf follow readOnlyRootFilesystem.
+    mounts.push({ containerPath: "/etc/hostname", node: file("hostname"), readOnly: readOnlyRoot, fsRoot: `/var/lib/containerd/sandboxes/${this.pod.metadata.uid}/hostname`, ...ext4 });
+    mounts.push({ containerPath: "/etc/resolv.conf", node: file("resolv.conf"), readOnly: readOnlyRoot, fsRoot: `/var/lib/containerd/sandboxes/${this.pod.metadata.uid}/resolv.conf`, ...ext4 });
+    mounts.push({ containerPath: "/dev/shm", node: this.shm.root(), readOnly: false, source: "shm", fsRoot: "/", nosuid: true, nodev: true, noexec: true, data: "size=65536k,inode64" });
+    return mounts;
+  }
+
+  /** Starts a container's PID 1; returns a start error message when the command cannot run. */
+  startContainer(c: ContainerRuntime, image: Image, spec: ProcessSpec, onExit: (status: { exitCode: number; signal?: number }) => void): string | undefined {
+    const node = this.node;
+    const pidns = this.sharedPidns ?? new PidNamespace(node.kernel.info.pidMax, POD_PIDS_LIMIT);
+    const fs = assembleContainerFs({
+      kernel: node.kernel, image, quota: node.opts.quota, pidns,
+      readOnlyRootFilesystem: spec.readonlyRootfs, privileged: spec.privileged, unmaskedProc: spec.unmaskedProc,
+      mounts: this.criMounts(c, spec.readonlyRootfs),
+      overlayData: overlayData(node.profile.runtime, c.id),
+      cgroup: { pidsMax: POD_PIDS_LIMIT, memoryMax: "max", cpuMax: "max 100000" },
+    });
+    c.fs = fs;
+    c.pidns = pidns;
+    c.image = image;
+    c.processSpec = spec;
+    c.previousLogs = c.restartCount > 0 ? c.logs : undefined;
+    if (c.restartCount > 0) c.logs = new LogBuffer(() => node.kernel.now());
+    const proc = this.spawn(c, spec, pidns, undefined);
+    const stdio = { stdin: DEV_NULL, stdout: c.logs.description("stdout"), stderr: c.logs.description("stderr") };
+    const path = this.lookPath(proc, spec.args[0] ?? "", spec.env);
+    if (path === undefined) {
+      proc.terminate({ status: 128 });
+      return `exec: "${spec.args[0] ?? ""}": executable file not found in $PATH`;
+    }
+    c.init = proc;
+    pidns.burnPids(RUNC_INIT_THREADS);
+    void node.system.run(proc, () => node.system.execve(proc, path, spec.args, spec.env, stdio)).then((reason) => {
+      c.logs.flush();
+      onExit("status" in reason ? { exitCode: reason.status } : { exitCode: 128 + reason.signal, signal: reason.signal });
+    });
+    return undefined;
+  }
+
+  /** A process in the container with the spec's credentials (runc init / runc exec). */
+  spawn(c: ContainerRuntime, spec: ProcessSpec, pidns: PidNamespace, tty: Process["tty"]): Process {
+    const fs = c.fs!;
+    const root = rootLocation(fs.mnt);
+    const creds = makeCredentials({
+      uid: spec.user.uid, gid: spec.user.gid, groups: spec.user.groups,
+      capBounding: spec.bounding, capPermitted: spec.permitted, capEffective: spec.effective, capInheritable: spec.inheritable,
+      noNewPrivs: spec.noNewPrivileges, seccomp: spec.seccomp, seccompFilters: spec.seccompFilters,
+      ...(spec.label === undefined ? {} : { securityLabel: `${spec.label}\n` }),
+    });
+    let cwd = root;
+    try {
+      cwd = this.node.vfs.chdir({ creds, cwd: root, root, umask: 0o022, mnt: fs.mnt, pid: 0 }, spec.cwd);
+    } catch {
+      /* runc creates a missing working directory; the root will do */
+    }
+    const proc = pidns.spawn({
+      creds, comm: (spec.args[0] ?? "sh").split("/").pop()!, argv: spec.args, exe: spec.args[0] ?? "", environ: spec.env,
+      cwd, root, mnt: fs.mnt, uts: this.uts, umask: 0o022, ppid: 0, tty, startTime: this.node.kernel.now(),
+    });
+    if (!(proc instanceof Process)) throw new SyscallError(proc, "clone");
+    proc.net = this.net;
+    const image = c.image;
+    proc.memoryFor = (program) => image?.memory[program];
+    return proc;
+  }
+
+  /** exec.LookPath in the container with its PATH, as runc resolves the command. */
+  lookPath(proc: Process, name: string, env: readonly string[]): string | undefined {
+    const exists = (p: string) => {
+      try {
+        return (this.node.vfs.stat(proc, p).mode & 0o170000) === S_IFREG;
+      } catch (err) {
+        if (errnoOf(err) === undefined) throw err;
+        return false;
+      }
+    };
+    if (name.includes("/")) return exists(name) ? name : undefined;
+    const path = env.find((e) => e.startsWith("PATH="))?.slice(5) ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    for (const dir of path.split(":")) if (exists(`${dir}/${name}`)) return `${dir}/${name}`;
+    return undefined;
+  }
+}
+
+const ROOT = { pid: 0, creds: undefined as never };
+const DEV_NULL: OpenDescription = { description: "/dev/null", read: async () => "", write: async () => {} };
+
+function ensureDir(parent: TreeNode, name: string, mode = 0o750): TreeNode {
+  const existing = parent.lookup(name, ROOT) as TreeNode | undefined;
+  if (existing !== undefined) return existing;
+  return parent.create(name, { mode: S_IFDIR | mode, uid: 0, gid: 0 }) as TreeNode;
+}
+
+function writeFile(dir: TreeNode, name: string, data: string, mode: number, gid = 0): TreeNode {
+  const existing = dir.lookup(name, ROOT) as TreeNode | undefined;
+  const node = existing ?? (dir.create(name, { mode: S_IFREG | mode, uid: 0, gid }) as TreeNode);
+  node.truncate(0);
+  node.write(data, 0);
+  return node;
+}
+
+function overlayData(runtime: "docker" | "containerd", id: string): string {
+  if (runtime === "docker") {
+    const l = id.slice(0, 26).toUpperCase();
+    return `lowerdir=/var/lib/docker/overlay2/l/${l}:/var/lib/docker/overlay2/l/${l.split("").reverse().join("")},upperdir=/var/lib/docker/overlay2/${id}/diff,workdir=/var/lib/docker/overlay2/${id}/work`;
+  }
+  const n = (parseInt(id.slice(0, 4), 16) % 90) + 10;
+  return `lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/${n - 1}/fs,upperdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/${n}/fs,workdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/${n}/work`;
+}
