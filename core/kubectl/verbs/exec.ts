@@ -1,0 +1,122 @@
+// kubectl exec (pkg/cmd/exec): the pod and container checks with kubectl's messages, then the
+// remote process with its streams — with -t, the local terminal goes raw and bytes flow both
+// ways between it and the container's pseudo-terminal, as SPDY streams do.
+
+import { CancellationSource, Cancelled } from "../../kernel/cancellation.js";
+import type { Pty } from "../../kernel/tty.js";
+import { RAW } from "../../kernel/tty.js";
+import { execInContainer } from "../../kube/kubelet/exec.js";
+import type { OpenDescription } from "../../kernel/program.js";
+import type { ExitReason } from "../../kernel/process.js";
+import type { KubectlCall, Verb } from "../types.js";
+import { UsageError } from "../types.js";
+
+export const exec: Verb = {
+  name: "exec", short: "Execute a command in a container",
+  flags: [{ name: "stdin", short: "i", type: "bool" }, { name: "tty", short: "t", type: "bool" }, { name: "container", short: "c", type: "string" }, { name: "quiet", short: "q", type: "bool" }],
+  async run(call) {
+    const { args, argsLenAtDash } = call;
+    if (args.length === 0) throw new UsageError("pod, type/name or --filename must be specified");
+    let podName = args[0]!.replace(/^(pods?|po)\//, "");
+    let command: string[];
+    if (argsLenAtDash < 0 || argsLenAtDash > 1) {
+      if (argsLenAtDash > 1) throw new UsageError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead`);
+      if (call.cluster.profile.execWithoutDash === "error" && args.length > 1) throw new UsageError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead`);
+      if (args.length > 1) await call.err("kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n");
+      command = args.slice(1);
+    } else command = args.slice(argsLenAtDash);
+    if (argsLenAtDash === 0) throw new UsageError("pod, type/name or --filename must be specified");
+    if (command.length === 0) throw new UsageError("you must specify at least one command for the container");
+    const pod = call.cluster.store.getPod(call.namespace, podName);
+    if (pod === undefined) {
+      await call.err(`Error from server (NotFound): pods "${podName}" not found\n`);
+      return 1;
+    }
+    podName = pod.metadata.name!;
+    const phase = pod.status?.phase;
+    if (phase === "Succeeded" || phase === "Failed") {
+      await call.err(`error: cannot exec into a container in a completed pod; current phase is ${phase}\n`);
+      return 1;
+    }
+    const names = (pod.spec.containers ?? []).map((c) => c.name!);
+    let containerName = call.str("container");
+    if (containerName === undefined) {
+      containerName = pod.metadata.annotations?.["kubectl.kubernetes.io/default-container"] ?? names[0]!;
+      if (names.length > 1 && !call.bool("quiet")) await call.err(`Defaulted container "${containerName}" out of: ${names.join(", ")}\n`);
+    } else if (!names.includes(containerName)) {
+      await call.err(`error: container ${containerName} not found in pod ${podName}\n`);
+      return 1;
+    }
+    const pr = call.cluster.kubelet.runtimeOf(pod);
+    const c = pr?.containers.get(containerName);
+    if (pr === undefined || c === undefined || c.init === undefined || !c.init.alive || c.processSpec === undefined) {
+      await call.err(`error: unable to upgrade connection: container not found ("${containerName}")\n`);
+      return 1;
+    }
+    const local = call.ctx.stdio.stdin.tty as Pty | undefined;
+    let tty = call.bool("tty");
+    const stdin = call.bool("stdin");
+    if (tty && (!stdin || local === undefined)) {
+      if (local === undefined) await call.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+      tty = tty && local !== undefined && stdin;
+    }
+    const forward = (name: "stdout" | "stderr"): OpenDescription => ({ description: name, write: (data) => (name === "stdout" ? call.ctx.stdout : call.ctx.stderr).write(data) });
+    const started = execInContainer(pr, c, {
+      argv: command, tty: tty ? { ...local!.winsize } : undefined,
+      stdin: stdin ? { description: "stdin", read: (max) => call.ctx.stdin.read(max) } : undefined,
+      stdout: forward("stdout"), stderr: forward("stderr"),
+    });
+    if (!started.ok) {
+      const id = call.cluster.node.kernel.random.hex(64);
+      const msg = call.cluster.profile.execNotFound(started.notFound, id);
+      if (call.cluster.profile.runtime === "docker") {
+        await call.out(`${msg}\r\n`);
+        await call.err("command terminated with exit code 126\n");
+        return 126;
+      }
+      await call.err(`error: ${msg}\n`);
+      return 1;
+    }
+    let status: number;
+    if (tty && started.pty !== undefined) status = await attach(call, local!, started.pty, started.done);
+    else {
+      const r = await started.done;
+      status = "status" in r ? r.status : 128 + r.signal;
+    }
+    if (status !== 0) await call.err(`command terminated with exit code ${status}\n`);
+    return status;
+  },
+};
+
+/** Bridges the local terminal (made raw) and the container's terminal until the process ends. */
+async function attach(call: KubectlCall, local: Pty, remote: Pty, done: Promise<ExitReason>): Promise<number> {
+  const saved = { ...local.termios };
+  local.termios = { ...RAW };
+  const stop = new CancellationSource();
+  let writes = Promise.resolve();
+  remote.setOutput((bytes) => {
+    writes = writes.then(() => call.ctx.stdout.write(bytes)).then(() => remote.drained(bytes.length), () => remote.drained(bytes.length));
+  });
+  const offResize = local.onResize((w) => remote.resize(w));
+  const pump = (async () => {
+    try {
+      for (;;) {
+        const data = await local.read(4096, call.ctx.proc, stop);
+        if (data === "") break;
+        remote.input(data);
+      }
+    } catch (err) {
+      if (!(err instanceof Cancelled)) throw err;
+    }
+  })();
+  try {
+    const r = await done;
+    return "status" in r ? r.status : 128 + r.signal;
+  } finally {
+    stop.cancel("exited");
+    await pump;
+    await writes;
+    offResize();
+    local.termios = saved;
+  }
+}
