@@ -1,5 +1,9 @@
 // The podlab command line (DESIGN.md §5): one table of subcommands, each in server/cli/<name>.ts.
 
+import { runCommand } from "./cli/run.js";
+import { serveCommand } from "./cli/serve.js";
+import { shellCommand } from "./cli/shell.js";
+
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -14,9 +18,9 @@ export interface Subcommand {
 }
 
 export const subcommands: readonly Subcommand[] = [
-  { name: "serve", synopsis: "serve [--port 8080] [--host 127.0.0.1]", summary: "start the web app" },
-  { name: "shell", synopsis: "shell [--scenario ID]", summary: "open a sandbox in this terminal" },
-  { name: "run", synopsis: "run [--scenario ID] [--script FILE] [--think SECONDS]", summary: "type a script into a fresh sandbox and print the transcript" },
+  { name: "serve", synopsis: "serve [--port 8080] [--host 127.0.0.1]", summary: "start the web app", run: serveCommand },
+  { name: "shell", synopsis: "shell [--scenario ID]", summary: "open a sandbox in this terminal", run: shellCommand },
+  { name: "run", synopsis: "run [--scenario ID] [--script FILE] [--think SECONDS]", summary: "type a script into a fresh sandbox and print the transcript", run: runCommand },
   { name: "grade", synopsis: "grade --scenario ID [--script FILE] [--format text|json|junit]", summary: "replay a script and grade it against the scenario's checks" },
   { name: "scenarios", synopsis: "scenarios list | scenarios validate [DIR]", summary: "list or validate scenarios" },
 ];
