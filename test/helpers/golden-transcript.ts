@@ -11,6 +11,7 @@
 //   # volume: /data/demo fsGroup=2000
 //   # clock: 2026-11-27T04:48:00Z
 //   # cols: 80
+//   # init: /bin/sh -c 'node server.js'   (PID 1's argv; single quotes group words)
 //   $ id
 //   uid=1000 gid=3000 groups=2000,3000,4000
 
@@ -81,6 +82,11 @@ function capsOf(spec: string | undefined): CredSpec["caps"] {
   return set;
 }
 
+/** Splits a header value into words; single quotes group ('node server.js' is one word). */
+function words(text: string): string[] {
+  return [...text.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
 export function sessionOptions(t: Transcript): SessionOptions {
   const h = t.header;
   const image = IMAGES[h.get("image") ?? "busybox"];
@@ -96,7 +102,7 @@ export function sessionOptions(t: Transcript): SessionOptions {
     image, as, readOnlyRoot: h.get("readonly-root") === "true",
     ...(h.get("clock") ? { start: Date.parse(h.get("clock")!) } : {}),
     ...(h.get("cols") ? { cols: Number(h.get("cols")) } : {}),
-    ...(h.get("init") ? { init: h.get("init")!.split(" ") } : {}),
+    ...(h.get("init") ? { init: words(h.get("init")!) } : {}),
   };
   if (volume !== null) {
     opts.mounts = (node) => {

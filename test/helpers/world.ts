@@ -50,21 +50,31 @@ export async function startSession(opts: SessionOptions = {}) {
     screen += bytes;
     pty.drained(bytes.length);
   });
-  const sh = c.pidns.spawn({
+  const spawned = c.pidns.spawn({
     creds: creds(opts.as), comm: "sh", argv: ["sh"], exe: "/bin/sh", environ: [...env, "TERM=xterm"], cwd: init.cwd, root: init.root,
     mnt: c.fs.mnt, uts: c.uts, umask: 0o022, ppid: 0, tty: pty, startTime: node.kernel.now(),
   });
-  if (!(sh instanceof Process)) throw new Error("spawn failed");
+  if (!(spawned instanceof Process)) throw new Error("spawn failed");
+  const sh: Process = spawned;
   sh.memoryFor = memoryFor;
   const tty = ttyDescription(pty);
   const done = system.run(sh, () => system.execve(sh, "/bin/sh", ["sh"], [...env, "TERM=xterm"], { stdin: tty, stdout: tty, stderr: tty }));
 
-  /** Lets the emulation run until the shell waits for input (advancing the virtual clock when it sleeps). */
+  /**
+   * Lets the emulation run until the shell waits for input; the virtual clock moves to the next
+   * timer only when nothing ran for a few host turns (everything waits for time).
+   */
   async function settle(): Promise<void> {
+    let last = -1;
     for (let i = 0; i < 100_000; i++) {
       for (let k = 0; k < 3; k++) await new Promise<void>((r) => setImmediate(r));
       if (pty.waitingReaders > 0 || !sh.alive) return;
-      if (!node.clock.advanceToNextTimer()) continue;
+      const activity = sched.steps + screen.length;
+      if (activity !== last) {
+        last = activity;
+        continue;
+      }
+      node.clock.advanceToNextTimer();
     }
     throw new Error("session never became idle");
   }
