@@ -15,6 +15,13 @@ export interface SettleOptions {
 }
 
 /**
+ * Virtual time one typed line may take before it counts as never returning (`kubectl get -w`,
+ * `tail -f`): long enough for any wait the tutorial asks for, short of letting `sleep 1h`
+ * containers restart over and over.
+ */
+export const VIRTUAL_BUDGET_MS = 3_600_000;
+
+/**
  * Moves a virtual clock forward by `ms`, one timer at a time, letting what each timer starts run
  * before the next one fires (so a pod worker's next step is scheduled from the right instant).
  */
@@ -35,6 +42,7 @@ export async function advanceClock(clock: VirtualClock, ms: number, host: HostSc
  */
 export async function settle(sandbox: Sandbox, host: HostScheduler, opts: SettleOptions): Promise<SettleResult> {
   const start = host.monotonic();
+  const virtualStart = opts.clock?.now();
   let last = sandbox.activity();
   let quiet = 0;
   for (;;) {
@@ -50,6 +58,8 @@ export async function settle(sandbox: Sandbox, host: HostScheduler, opts: Settle
     if (++quiet < 4) continue;
     if (sandbox.waitingForInput) return "idle";
     // Nothing runs and nobody reads the terminal: everything waits for time.
+    const next = opts.clock?.nextDeadline();
+    if (next !== undefined && next - virtualStart! > VIRTUAL_BUDGET_MS) return "busy";
     if (opts.clock !== undefined && opts.clock.advanceToNextTimer()) {
       quiet = 0;
       continue;

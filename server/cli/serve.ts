@@ -37,6 +37,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     await podlab.close();
     return 1;
   }
+  // A bug in one learner's emulation must not take the others down: log it and keep serving.
+  const internalError = (err: unknown) => io.stderr(`podlab: internal error (still serving): ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.on("unhandledRejection", internalError);
+  process.on("uncaughtException", internalError);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   io.stdout(`podlab listening on http://${host}:${address.port}/\n`);
   if (webRoot === undefined) io.stdout("The web page is not built: run `npm run build` to serve it.\n");
@@ -52,5 +56,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   });
   io.stdout("podlab: shutting down\n");
   await podlab.close();
+  process.off("unhandledRejection", internalError);
+  process.off("uncaughtException", internalError);
   return 0;
 }

@@ -140,4 +140,15 @@ describe("pod lifecycle", () => {
     expect(t.pod("w")).toBeUndefined();
     expect(t.c.quota.bytesUsed).toBeLessThanOrEqual(before + 1024);
   });
+
+  it("a restart drops the dead container's writable layer: a crash loop does not fill the disk", async () => {
+    const t = cluster();
+    t.apply(podYaml("loop", "busybox:1.28", "", '    command: ["sh", "-c", "head -c 50000 /dev/zero > /junk; exit 1"]\n'));
+    await t.pass(60_000);
+    const early = t.c.quota.bytesUsed;
+    const restarts = t.pod("loop")!.status!.containerStatuses![0]!.restartCount;
+    await t.pass(3_600_000);
+    expect(t.pod("loop")!.status!.containerStatuses![0]!.restartCount).toBeGreaterThan(restarts + 5);
+    expect(t.c.quota.bytesUsed).toBeLessThanOrEqual(early + 1024);
+  });
 });

@@ -13,7 +13,7 @@ import type { Image } from "../../images/image.js";
 import { type ContainerFs, type CriMount, assembleContainerFs } from "../../vfs/container-fs.js";
 import { S_IFDIR, S_IFLNK, S_IFREG } from "../../kernel/permission.js";
 import { rootLocation } from "../../vfs/path.js";
-import { TreeFs, type TreeNode } from "../../vfs/tree-fs.js";
+import { TreeFs, type TreeNode, releaseTree } from "../../vfs/tree-fs.js";
 import type { VNode } from "../../vfs/node.js";
 import { setVolumeOwnership } from "../../vfs/volumes.js";
 import type { Container, Pod } from "../api/types.js";
@@ -194,13 +194,24 @@ export class PodRuntime {
   startContainer(c: ContainerRuntime, image: Image, spec: ProcessSpec, onExit: (status: { exitCode: number; signal?: number }) => void): string | undefined {
     const node = this.node;
     const pidns = this.sharedPidns ?? new PidNamespace(node.kernel.info.pidMax, POD_PIDS_LIMIT);
-    const fs = assembleContainerFs({
-      kernel: node.kernel, image, quota: node.opts.quota, pidns,
-      readOnlyRootFilesystem: spec.readonlyRootfs, privileged: spec.privileged, unmaskedProc: spec.unmaskedProc,
-      mounts: this.criMounts(c, spec.readonlyRootfs),
-      overlayData: overlayData(node.profile.runtime, c.id),
-      cgroup: { pidsMax: POD_PIDS_LIMIT, memoryMax: "max", cpuMax: "max 100000" },
-    });
+    // The kubelet removes the previous dead container (and its writable layer) on a restart.
+    if (c.fs !== undefined) releaseTree(c.fs.rootfs.upperRoot, node.opts.quota);
+    c.fs = undefined;
+    let fs: ContainerFs;
+    try {
+      fs = assembleContainerFs({
+        kernel: node.kernel, image, quota: node.opts.quota, pidns,
+        readOnlyRootFilesystem: spec.readonlyRootfs, privileged: spec.privileged, unmaskedProc: spec.unmaskedProc,
+        mounts: this.criMounts(c, spec.readonlyRootfs),
+        overlayData: overlayData(node.profile.runtime, c.id),
+        cgroup: { pidsMax: POD_PIDS_LIMIT, memoryMax: "max", cpuMax: "max 100000" },
+      });
+    } catch (err) {
+      // runc's rootfs preparation failing (the node's disk is full): a start error, not a crash.
+      const e = errnoOf(err);
+      if (e === undefined) throw err;
+      return `error during container init: ${e.message.toLowerCase()}`;
+    }
     c.fs = fs;
     c.pidns = pidns;
     c.image = image;
