@@ -22,6 +22,16 @@ export const workstation: Image = {
       osRelease: lines('PRETTY_NAME="Debian GNU/Linux 13 (trixie)"', 'NAME="Debian GNU/Linux"', 'VERSION_ID="13"', "ID=debian"),
     });
     b.binary("usr/local/bin/kubectl", { program: "kubectl", version: "1.34", variant: "static", size: 60_825_784 })
+      // What `kubectl completion bash > …` installs: bash asks `kubectl __complete` on each Tab.
+      .dir("usr/share/bash-completion", 0o755).dir("usr/share/bash-completion/completions", 0o755)
+      .file("usr/share/bash-completion/completions/kubectl", lines(
+        "# bash completion V2 for kubectl",
+        "__start_kubectl() {",
+        '    local out; out=$(kubectl __complete "${COMP_WORDS[@]:1:$COMP_CWORD}" 2>/dev/null)',
+        '    COMPREPLY=($(compgen -W "${out%:*}" -- "${COMP_WORDS[COMP_CWORD]}"))',
+        "}",
+        "complete -o default -F __start_kubectl kubectl",
+      ), 0o644)
       .dir("home/learner", 0o750, { uid: 1000, gid: 1000 })
       .file("home/learner/.bashrc", lines("# ~/.bashrc: executed by bash(1) for non-login shells.", "PS1='\\u@\\h:\\w\\$ '", "alias k=kubectl"), 0o644, { uid: 1000, gid: 1000 })
       .file("home/learner/.profile", lines("# ~/.profile: executed by the command interpreter for login shells."), 0o644, { uid: 1000, gid: 1000 })

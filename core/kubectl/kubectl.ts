@@ -1,6 +1,7 @@
 // The kubectl program on the learner's workstation: global flags, the verb table (one file per
 // verb), and kubectl's error wording and exit codes (cmd/util/helpers.go CheckErr).
 
+import { completeArgs } from "./complete.js";
 import { Cancelled } from "../kernel/cancellation.js";
 import type { ProgramContext } from "../kernel/program.js";
 import type { Cluster } from "../kube/cluster.js";
@@ -58,6 +59,12 @@ export async function kubectlMain(ctx: ProgramContext, cluster: Cluster, kubecon
   const argv = ctx.argv.slice(1);
   const out = (t: string) => ctx.stdout.write(t);
   const err = (t: string) => ctx.stderr.write(t);
+  if (argv[0] === "__complete" || argv[0] === "__completeNoDesc") {
+    const { candidates, directive } = completeArgs(VERBS, cluster, kubeconfig.namespace, argv.slice(1));
+    await out(candidates.map((c) => `${c}\n`).join("") + `:${directive}\n`);
+    await err(`Completion ended with directive: ${directive === 4 ? "ShellCompDirectiveNoFileComp" : "ShellCompDirectiveDefault"}\n`);
+    return 0;
+  }
   // The verb is the first argument that is not a flag (global flags may come first).
   let verbIndex = -1;
   for (let i = 0; i < argv.length; i++) {

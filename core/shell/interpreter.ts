@@ -811,6 +811,21 @@ export class Shell {
     }
   }
 
+  /**
+   * Runs a command with its output captured and its errors discarded, leaving $? alone
+   * (programmable completion runs helpers this way).
+   */
+  async capture(argv: readonly string[]): Promise<string> {
+    const status = this.state.status;
+    const quoted = argv.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+    const items = new Parser(`${quoted} 2>/dev/null`, parseOptionsOf(this.flavour)).nextCommandLine() ?? [];
+    try {
+      return await this.commandSubst({ items });
+    } finally {
+      this.state.status = status;
+    }
+  }
+
   /** Runs a script and collects its output: $( … ). */
   private async commandSubst(body: Script): Promise<string> {
     const out = new Collector(16 * 1024 * 1024);

@@ -8,8 +8,11 @@ export interface EditorIo {
   write(s: string): Promise<void>;
   /** Terminal width, for listing completions. */
   cols(): number;
-  /** Candidates for a word: command names when it is the first word, else paths. */
-  complete(word: string, firstWord: boolean): string[];
+  /**
+   * Candidates for a word: command names when it is the first word, else paths or what the
+   * command's programmable completion offers; `before` is the line up to the word.
+   */
+  complete(word: string, firstWord: boolean, before: string): Promise<string[]>;
 }
 
 const CSI_KEYS: Record<string, string> = {
@@ -186,7 +189,7 @@ export class LineEditor {
             const start = line.slice(0, cursor).search(/\S*$/);
             const word = line.slice(start, cursor);
             const firstWord = line.slice(0, start).trim() === "" || /[;&|]\s*$/.test(line.slice(0, start));
-            const matches = [...new Set(this.io.complete(word, firstWord))].sort();
+            const matches = [...new Set(await this.io.complete(word, firstWord, line.slice(0, start)))].sort();
             if (matches.length === 0) break;
             let insert = "";
             if (matches.length === 1) {

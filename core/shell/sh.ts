@@ -262,7 +262,7 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
     read: (max) => pty.read(max, proc, reading),
     write: (s) => pty.write(s, proc),
     cols: () => pty.winsize.cols,
-    complete: (word, first) => complete(sh, word, first),
+    complete: (word, first, before) => complete(sh, word, first, before),
   }, sh.state.history);
   /** dash counts the lines it reads for its messages (plinno). */
   let base = 1;
@@ -385,8 +385,11 @@ async function readCanonicalLine(pty: Pty, sh: Shell, cancel: CancellationSource
   }
 }
 
-/** Tab completion: builtins, functions and PATH commands for the first word, else file names. */
-function complete(sh: Shell, word: string, firstWord: boolean): string[] {
+/**
+ * Tab completion: builtins, functions and PATH commands for the first word, else file names;
+ * bash first asks a command's programmable completion (completeCommandArgs).
+ */
+async function complete(sh: Shell, word: string, firstWord: boolean, before: string): Promise<string[]> {
   const list = (dir: string) => {
     try {
       return sh.system.vfs.readdir(sh.proc, dir === "" ? "." : dir).names;
@@ -408,10 +411,35 @@ function complete(sh: Shell, word: string, firstWord: boolean): string[] {
     for (const dir of (sh.state.get("PATH") ?? "").split(":")) for (const n of list(dir)) names.add(n);
     return [...names].filter((n) => n.startsWith(word));
   }
+  if (!firstWord && sh.flavour.name === "bash") {
+    const offered = await completeCommandArgs(sh, before.slice(before.search(/[^;&|]*$/)).trim().split(/\s+/), word);
+    if (offered !== undefined) return offered;
+  }
   const slash = word.lastIndexOf("/");
   const dir = slash < 0 ? "" : word.slice(0, slash + 1);
   const base = word.slice(slash + 1);
   return list(dir === "" ? "." : dir)
     .filter((n) => n.startsWith(base) && (base.startsWith(".") || !n.startsWith(".")))
     .map((n) => `${dir}${n}${isDir(`${dir === "" ? "" : dir}${n}`) ? "/" : ""}`);
+}
+
+/** Where bash-completion finds a command's completion script (loaded on first use). */
+const COMPLETIONS_DIR = "/usr/share/bash-completion/completions";
+
+/**
+ * Programmable completion for commands whose bash-completion script speaks cobra's protocol
+ * (`kubectl completion bash`): run `CMD __complete WORDS… PARTIAL`, read the candidates and the
+ * final `:directive` line. Undefined: no such completion, or it asks for file names.
+ */
+async function completeCommandArgs(sh: Shell, words: string[], partial: string): Promise<string[] | undefined> {
+  const command = words[0];
+  if (command === undefined || command.includes("/")) return undefined;
+  const script = await sh.system.vfs.readFile(sh.proc, `${COMPLETIONS_DIR}/${command}`).catch(() => "");
+  if (!script.includes("__complete")) return undefined;
+  const lines = (await sh.capture([command, "__complete", ...words.slice(1), partial])).split("\n").filter((l) => l !== "");
+  const directive = Number(lines.pop()?.replace(/^:/, "") ?? "1");
+  if (Number.isNaN(directive) || (directive & 1) !== 0) return [];
+  const candidates = lines.map((l) => l.split("\t")[0]!);
+  // ShellCompDirectiveNoFileComp (4): only these; otherwise an empty answer means file names.
+  return candidates.length > 0 || (directive & 4) !== 0 ? candidates : undefined;
 }

@@ -1,6 +1,7 @@
 // kubectl get (pkg/cmd/get): tables, -o wide|yaml|json|name|jsonpath=…|custom-columns=…,
 // -A, -l, --show-labels, and -w (watch until Ctrl-C).
 
+import { fieldSelector } from "../field-selector.js";
 import { Cancelled } from "../../kernel/cancellation.js";
 import type { Event, Namespace, Pod } from "../../kube/api/types.js";
 import { jsonpath, JsonPathError } from "../jsonpath.js";
@@ -33,7 +34,7 @@ export function nodeObject(call: KubectlCall): Record<string, unknown> {
   };
 }
 
-export function lookupObjects(call: KubectlCall, resource: Resource, names: readonly string[], allNamespaces: boolean): { objects: Obj[]; missing: string[] } {
+export function lookupObjects(call: KubectlCall, resource: Resource, names: readonly string[], allNamespaces: boolean): { objects: Obj[]; missing: string[]; error?: string } {
   const c = call.cluster;
   const ns = allNamespaces ? undefined : call.namespace;
   let all: Obj[];
@@ -44,7 +45,15 @@ export function lookupObjects(call: KubectlCall, resource: Resource, names: read
     case "nodes": all = [nodeObject(call)]; break;
     case "services": all = ns === undefined || ns === "default" ? [{ apiVersion: "v1", kind: "Service", metadata: { name: "kubernetes", namespace: "default", labels: { component: "apiserver", provider: "kubernetes" } } }] : []; break;
   }
-  if (names.length === 0) return { objects: all.filter((o) => matchSelector((o as Pod).metadata?.labels, call.str("selector"))), missing: [] };
+  if (names.length === 0) {
+    const fields = call.str("field-selector");
+    const selected = fields === undefined ? () => true : fieldSelector(resource, fields);
+    if (typeof selected !== "function") {
+      const server = selected.error.startsWith("field label");
+      return { objects: [], missing: [], error: server ? `Error from server (BadRequest): Unable to find "/v1, Resource=${resource}" that match label selector "${call.str("selector") ?? ""}", field selector "${fields}": ${selected.error}` : `error: ${selected.error}` };
+    }
+    return { objects: all.filter((o) => matchSelector((o as Pod).metadata?.labels, call.str("selector")) && selected(o as Record<string, unknown>)), missing: [] };
+  }
   const objects: Obj[] = [];
   const missing: string[] = [];
   for (const n of names) {
@@ -101,7 +110,7 @@ export const get: Verb = {
   name: "get", short: "Display one or many resources",
   flags: [
     { name: "output", short: "o", type: "string" }, { name: "all-namespaces", short: "A", type: "bool" }, { name: "selector", short: "l", type: "string" },
-    { name: "show-labels", type: "bool" }, { name: "watch", short: "w", type: "bool" }, { name: "no-headers", type: "bool" },
+    { name: "field-selector", type: "string" }, { name: "show-labels", type: "bool" }, { name: "watch", short: "w", type: "bool" }, { name: "no-headers", type: "bool" },
   ],
   async run(call) {
     const refs = parseResourceArgs(call.args);
@@ -116,7 +125,11 @@ export const get: Verb = {
     let status = 0;
     try {
       for (const ref of refs) {
-        const { objects, missing } = lookupObjects(call, ref.resource, ref.names, call.bool("all-namespaces"));
+        const { objects, missing, error } = lookupObjects(call, ref.resource, ref.names, call.bool("all-namespaces"));
+        if (error !== undefined) {
+          await call.err(`${error}\n`);
+          return 1;
+        }
         if (objects.length > 0 || ref.names.length === 0) {
           if (objects.length === 0 && refs.length === 1 && !call.bool("watch")) {
             await call.err(call.bool("all-namespaces") ? "No resources found\n" : `No resources found in ${call.namespace} namespace.\n`);
@@ -142,12 +155,21 @@ export const get: Verb = {
 /** get -w: one line per change of a watched pod, until interrupted. */
 function watchPods(call: KubectlCall, names: readonly string[]): Promise<number> {
   return new Promise<number>((resolve, reject) => {
+    // A line per visible change: status writes that change no column print nothing.
+    const shown = new Map<string, string>();
+    const watched = (pod: Pod) => (pod.metadata.namespace === call.namespace || call.bool("all-namespaces")) && (names.length === 0 || names.includes(pod.metadata.name!));
+    const changed = (pod: Pod): boolean => {
+      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+      const row = JSON.stringify(podTable([pod], call.ctx.sys.now()).rows[0]?.cells.slice(0, -1));
+      if (shown.get(key) === row) return false;
+      shown.set(key, row);
+      return true;
+    };
+    for (const pod of call.cluster.store.listPods(undefined)) if (watched(pod)) changed(pod);
     const off = call.cluster.store.watch((change) => {
       if (change.kind !== "Pod") return;
       const pod = change.object as Pod;
-      if (pod.metadata.namespace !== call.namespace && !call.bool("all-namespaces")) return;
-      if (names.length > 0 && !names.includes(pod.metadata.name!)) return;
-      void print(call, "pods", [pod], false);
+      if (watched(pod) && changed(pod)) void print(call, "pods", [pod], false);
     });
     call.ctx.proc.lifetime.onCancel((reason) => {
       off();
