@@ -43,6 +43,11 @@ export class Shell {
   /** The line where the parser last read a token (ash startlinno, in "line N:" messages). */
   parseLine = 1;
   interactive: boolean;
+  /**
+   * bash's interactive_shell: stays set in the subshells an interactive shell forks (where
+   * `interactive` is off), so their messages carry no "line N:" either (error.c error_prolog()).
+   */
+  interactiveShell = false;
   /** Set by the SIGINT handler of an interactive shell; checked at every step. */
   interrupted = false;
   /** The shell's own descriptor table (changed by `exec 2>file`). */
@@ -122,7 +127,8 @@ export class Shell {
 
   get msg(): MessageContext {
     return {
-      arg0: this.state.arg0, line: this.flavour.name === "ash" ? this.parseLine : this.lineNo, interactive: this.interactive,
+      arg0: this.state.arg0, line: this.flavour.name === "ash" ? this.parseLine : this.lineNo,
+      interactive: this.flavour.name === "bash" ? this.interactive || this.interactiveShell : this.interactive,
       command: this.commandName, inFile: this.inFile,
     };
   }
@@ -476,6 +482,7 @@ export class Shell {
     const sh = new Shell(this.system, proc, this.flavour, this.state.clone(), fds, { interactive: false, subshell: true });
     sh.lineNo = this.lineNo;
     sh.parseLine = this.parseLine;
+    sh.interactiveShell = this.interactive || this.interactiveShell;
     sh.shellPid = this.shellPid;
     sh.commandName = this.commandName;
     sh.inFile = this.inFile;

@@ -1,6 +1,7 @@
 // The shell as a program: `sh [-c CMD [ARG0 [ARG…]] | SCRIPT [ARG…]]`, interactive when its input
 // and error output are a terminal. One implementation, three flavours (BusyBox ash, dash, bash).
 
+import { bashExitWord } from "./builtins/exit.js";
 import { CancellationSource, Cancelled } from "../kernel/cancellation.js";
 import { errnoOf, strerror } from "../kernel/errno.js";
 import type { ProgramContext } from "../kernel/program.js";
@@ -19,7 +20,8 @@ import type { Script } from "./ast.js";
 
 export async function shellMain(ctx: ProgramContext, flavour: ShellFlavour): Promise<number> {
   const argv = [...ctx.argv];
-  const arg0 = argv[0]!.replace(/^-/, "");
+  // A login shell is started as "-bash"/"-sh", and $0 and its messages keep the dash.
+  const arg0 = argv[0]!;
   let command: string | undefined;
   let script: string | undefined;
   let forceInteractive = false;
@@ -312,7 +314,7 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
       }
       if (line === null) {
         if (buffer === "") {
-          if (sh.flavour.name === "bash") await sh.err(sh.fds, "exit\n");
+          if (sh.flavour.name === "bash") await sh.err(sh.fds, `${bashExitWord(sh.state.arg0)}\n`);
           return sh.state.status;
         }
         // End of input inside a command: the parser's error, then a new prompt.
