@@ -3,23 +3,15 @@
 import type { Namespace, Pod } from "../../kube/api/types.js";
 import { describeEvents, describePod } from "../printers/describe-pod.js";
 import { DESCRIBE, tabwrite } from "../printers/tabwriter.js";
-import { parseResourceArgs } from "../resources.js";
 import type { Verb } from "../types.js";
-import { lookupObjects, notFound } from "./get.js";
+import { lookupObjects, notFound, resourceArgs } from "./get.js";
 
 export const describe: Verb = {
   name: "describe", short: "Show details of a specific resource or group of resources",
   flags: [{ name: "all-namespaces", short: "A", type: "bool" }, { name: "selector", short: "l", type: "string" }, { name: "show-events", type: "bool" }],
   async run(call) {
-    const refs = parseResourceArgs(call.args);
-    if ("error" in refs) {
-      await call.err(`error: ${refs.error}\n`);
-      return 1;
-    }
-    if (refs.length === 0) {
-      await call.err("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n");
-      return 1;
-    }
+    const refs = await resourceArgs(call);
+    if (refs === undefined) return 1;
     const now = call.ctx.sys.now();
     let status = 0;
     const blocks: string[] = [];

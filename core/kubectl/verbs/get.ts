@@ -8,7 +8,7 @@ import { jsonpath, JsonPathError } from "../jsonpath.js";
 import { eventTable, namespaceTable, podTable, type Table, tableText } from "../printers/tables.js";
 import { GET_TABLE, humanDuration, tabwrite } from "../printers/tabwriter.js";
 import { toJson, toYaml } from "../printers/yaml.js";
-import { KIND_OF, type Resource, parseResourceArgs } from "../resources.js";
+import { KIND_OF, type Resource, type ResourceRef, parseResourceArgs } from "../resources.js";
 import type { KubectlCall, Verb } from "../types.js";
 import { UsageError } from "../types.js";
 
@@ -78,6 +78,21 @@ function table(call: KubectlCall, resource: Resource, objects: Obj[], now: numbe
   }
 }
 
+/**
+ * The TYPE NAME… arguments of get/describe; undefined after kubectl's message when they are
+ * wrong or missing (`hint` goes between "Required resource not specified." and "See …").
+ */
+export async function resourceArgs(call: KubectlCall, hint = ""): Promise<ResourceRef[] | undefined> {
+  const refs = parseResourceArgs(call.args);
+  if ("error" in refs) {
+    await call.err(`error: ${refs.error}\n`);
+    return undefined;
+  }
+  if (refs.length > 0) return refs;
+  await call.err(`You must specify the type of resource to ${call.verb}. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n${hint}See 'kubectl ${call.verb} -h' for help and examples\n`);
+  return undefined;
+}
+
 export function notFound(resource: Resource, name: string): string {
   return `Error from server (NotFound): ${resource} "${name}" not found`;
 }
@@ -113,15 +128,8 @@ export const get: Verb = {
     { name: "field-selector", type: "string" }, { name: "show-labels", type: "bool" }, { name: "watch", short: "w", type: "bool" }, { name: "no-headers", type: "bool" },
   ],
   async run(call) {
-    const refs = parseResourceArgs(call.args);
-    if ("error" in refs) {
-      await call.err(`error: ${refs.error}\n`);
-      return 1;
-    }
-    if (refs.length === 0) {
-      await call.err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
-      return 1;
-    }
+    const refs = await resourceArgs(call, "Use \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\n");
+    if (refs === undefined) return 1;
     let status = 0;
     try {
       for (const ref of refs) {
