@@ -8,20 +8,7 @@ import { type ConnectionState, type StoredSession, TerminalConnection } from "./
 import { Panel } from "./panel.js";
 import * as prefs from "./prefs.js";
 import { type LabTerminal, createTerminal } from "./terminal.js";
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className !== undefined) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = el("button", className, label);
-  b.type = "button";
-  b.addEventListener("click", onClick);
-  return b;
-}
+import { button, el } from "./dom.js";
 
 /** Test and debugging hook: `window.podlab.term` is the xterm.js Terminal. */
 declare global {

@@ -1,13 +1,7 @@
 // The landing page: the scenarios this server offers, each with a Start link.
 
 import { listScenarios } from "./api.js";
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className !== undefined) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { el } from "./dom.js";
 
 export async function showLanding(root: HTMLElement): Promise<void> {
   const main = el("main", "landing");

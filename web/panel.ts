@@ -5,23 +5,10 @@ import type { ScenarioContent } from "../core/protocol/api.js";
 import type { ProgressMessage } from "../core/protocol/messages.js";
 import * as prefs from "./prefs.js";
 import { type RenderActions, renderMarkdown } from "./render.js";
+import { button, el } from "./dom.js";
 
 export interface PanelActions extends RenderActions {
   check(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className !== undefined) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const b = el("button", className, label);
-  b.type = "button";
-  b.addEventListener("click", onClick);
-  return b;
 }
 
 export class Panel {

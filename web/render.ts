@@ -3,18 +3,12 @@
 // become buttons that run their text in the terminal; copy blocks get a copy button.
 
 import { type Action, type Block, type Inline, parseMarkdown, safeHref } from "./markdown.js";
+import { el } from "./dom.js";
 
 export interface RenderActions {
   /** Runs `text` in the terminal (each line followed by Enter); `interrupt` sends Ctrl-C first. */
   run(text: string, interrupt: boolean): void;
   copy(text: string): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className !== undefined) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function actionButton(code: string, action: Action, actions: RenderActions, block: boolean): HTMLElement {
