@@ -132,7 +132,7 @@ export class Sandbox {
     for (const p of this.shell?.ns.list() ?? []) deliver(p, SIGKILL, false);
     for (const pr of this.cluster.kubelet.pods.values()) {
       pr.deleting = true;
-      for (const c of pr.containers.values()) for (const p of c.pidns?.list() ?? []) deliver(p, SIGKILL, false);
+      for (const c of pr.containers.values()) for (const p of [...(c.cgroup?.procs ?? [])]) deliver(p, SIGKILL, false);
     }
   }
 

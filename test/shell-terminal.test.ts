@@ -270,7 +270,7 @@ describe("a fork bomb", () => {
   });
 
   /** Checks every 20 ms of host time until `cond` holds. */
-  async function watch(s: Session, cond: () => boolean, budgetMs = 40_000): Promise<void> {
+  async function watch(cond: () => boolean, budgetMs = 40_000): Promise<void> {
     const start = performance.now();
     while (!cond()) {
       if (performance.now() - start > budgetMs) throw new Error("timed out");
@@ -297,12 +297,12 @@ describe("a fork bomb", () => {
     const s = await startSession({ image: busybox128, as: USER });
     const forks = countForks(s);
     await keys(s, "f(){ f|f& }; f\r");
-    await watch(s, () => s.screen.includes(CANT_FORK) && s.container.pidns.size > 100);
+    await watch(() => s.screen.includes(CANT_FORK) && s.container.pidns.size > 100);
     // The pids limit of the test pod is 1024 (test/helpers/kernel.ts makeContainer()).
     expect(forks.most).toBe(1024);
     expect(forks.refused).toBeGreaterThan(0);
     s.pty.input("kill -9 -1\r");
-    await watch(s, () => s.container.pidns.size === 2 && s.pty.waitingReaders > 0);
+    await watch(() => s.container.pidns.size === 2 && s.pty.waitingReaders > 0);
     s.clear();
     expect(await keys(s, "echo still here\r")).toMatch(/^echo still here\nstill here\n(\[\d+\][+-]? .*\n)*\/ \$ $/);
     expect(s.container.pidns.list().map((p) => p.comm)).toEqual(["sleep", "sh"]);
@@ -312,9 +312,9 @@ describe("a fork bomb", () => {
     const s = await startSession({ image: busybox128, as: USER });
     const forks = countForks(s);
     s.pty.input("f(){ f|f; }; f\r");
-    await watch(s, () => s.screen.includes(CANT_FORK));
+    await watch(() => s.screen.includes(CANT_FORK));
     s.pty.input("\x03");
-    await watch(s, () => s.container.pidns.size === 2 && s.screen.endsWith("/ $ ") && s.pty.waitingReaders > 0);
+    await watch(() => s.container.pidns.size === 2 && s.screen.endsWith("/ $ ") && s.pty.waitingReaders > 0);
     expect(forks.most).toBe(1024);
     expect(await keys(s, "echo recovered\r")).toBe("echo recovered\nrecovered\n/ $ ");
   }, 60_000);

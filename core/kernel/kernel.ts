@@ -1,6 +1,7 @@
 // One emulated node: the kernel every container on it shares. It owns the clock (settimeofday
 // changes it for everyone), the inode and device numbering, and the facts /proc and uname report.
 
+import { PROC_DYNAMIC_FIRST } from "./namespaces.js";
 import { NetNamespace } from "./net.js";
 import type { Clock } from "./clock.js";
 
@@ -20,7 +21,11 @@ export interface NodeInfo {
   readonly memTotalKb: number;
   /** kernel.pid_max, which sizes procps's PID column. */
   readonly pidMax: number;
-  /** Processes of the node outside the emulated pods (system daemons), for /proc's link count. */
+  /**
+   * Processes outside the emulated pid namespaces (system daemons, kernel threads), for /proc's
+   * link count and /proc/loadavg when a namespace tree does not hold the node's own processes
+   * (a node built by the kubelet does: there the count comes from its root pid namespace).
+   */
   readonly hostProcesses: number;
   /** How long the node had been up when the sandbox started, in ms. */
   readonly uptimeAtStart: number;
@@ -67,6 +72,12 @@ export class Kernel {
   readonly bootTime: number;
   readonly random: Random;
   private initNetNs: NetNamespace | undefined;
+  private makeInitNet: (() => NetNamespace) | undefined;
+  /**
+   * Namespaces created since boot take inode numbers from the dynamic range (proc_alloc_inum); a
+   * node that has run pods for days is well into it.
+   */
+  private nsInum = PROC_DYNAMIC_FIRST + 600;
 
   constructor(
     readonly info: NodeInfo,
@@ -91,9 +102,27 @@ export class Kernel {
     this.timeOffset = ms - this.baseClock.now();
   }
 
-  /** init_net: the namespace of processes not given one (loopback only, nothing reachable). */
+  /**
+   * init_net: the namespace of processes not given one. Loopback only, nothing reachable, unless
+   * the machine describes its own (a node's eth0 and CNI bridge, made when first looked at).
+   */
   get initNet(): NetNamespace {
-    return (this.initNetNs ??= NetNamespace.isolated({ hostAt: () => undefined, resolve: () => undefined }));
+    return (this.initNetNs ??= this.makeInitNet?.() ?? NetNamespace.isolated({ hostAt: () => undefined, resolve: () => undefined }));
+  }
+
+  /** init_net if it exists yet. */
+  get initNetIfMade(): NetNamespace | undefined {
+    return this.initNetNs;
+  }
+
+  /** How to make init_net when it is first needed. */
+  provideInitNet(make: () => NetNamespace): void {
+    this.makeInitNet = make;
+  }
+
+  /** The inode number of a new namespace (/proc/<pid>/ns/<type> -> "type:[inum]"). */
+  nextNsInum(): number {
+    return this.nsInum++;
   }
 
   nextIno(): number {

@@ -1,6 +1,8 @@
 // A network namespace: the interfaces, addresses and routes `ip` shows, and the reachability
 // rules of an emulated cluster (pods reach each other; nothing outside the cluster answers).
 
+import { INIT_NET_INO } from "./namespaces.js";
+
 export interface InterfaceAddress {
   readonly family: "inet" | "inet6";
   readonly address: string;
@@ -12,12 +14,21 @@ export interface InterfaceAddress {
 export interface NetInterface {
   readonly index: number;
   name: string;
-  readonly kind: "loopback" | "veth" | "dummy";
+  /** "ether": a NIC (the node's eth0); "bridge": a Linux bridge (cni0, docker0). */
+  readonly kind: "loopback" | "veth" | "dummy" | "ether" | "bridge";
   mtu: number;
   mac: string;
   up: boolean;
-  /** For veth: the peer's interface index on the node (eth0@if12). */
+  /** For veth: the peer's interface index in the other namespace (eth0@if12, veth…@if2). */
   readonly peerIndex?: number;
+  /** The bridge this interface is enslaved to (IFLA_MASTER: "master cni0"). */
+  readonly master?: string;
+  /** Carrier (IFF_LOWER_UP): false for a bridge with no ports (NO-CARRIER, state DOWN). */
+  readonly carrier?: boolean;
+  /** The root qdisc when not the kernel's default for the kind (a NIC's "fq_codel"). */
+  readonly qdisc?: string;
+  /** For a veth whose peer is in another namespace: that namespace's id here (link-netnsid). */
+  readonly linkNetnsid?: number;
   addresses: InterfaceAddress[];
   rxPackets: number;
   txPackets: number;
@@ -32,6 +43,7 @@ export interface Route {
   readonly proto?: string;
   readonly scope?: string;
   readonly src?: string;
+  readonly metric?: number;
 }
 
 /** Who answers at an address: used by ping, wget and nc. */
@@ -58,7 +70,11 @@ export class NetNamespace {
   /** TCP ports some process of the namespace listens on. */
   readonly listening = new Set<number>();
 
-  constructor(readonly reach: Reachability) {}
+  constructor(
+    readonly reach: Reachability,
+    /** /proc/<pid>/ns/net (init_net's by default). */
+    readonly inum: number = INIT_NET_INO,
+  ) {}
 
   static loopback(): NetInterface {
     return {
@@ -69,15 +85,15 @@ export class NetNamespace {
   }
 
   /** A namespace with only the loopback interface (`ip netns add`, or init_net here). */
-  static isolated(reach: Reachability): NetNamespace {
-    const ns = new NetNamespace(reach);
+  static isolated(reach: Reachability, inum?: number): NetNamespace {
+    const ns = new NetNamespace(reach, inum);
     ns.interfaces.push(NetNamespace.loopback());
     return ns;
   }
 
   /** A pod's network: lo and eth0 (a veth to the node) with the pod IP, and a default route. */
-  static pod(ip: string, gateway: string, mac: string, peerIndex: number, reach: Reachability): NetNamespace {
-    const ns = NetNamespace.isolated(reach);
+  static pod(ip: string, gateway: string, mac: string, peerIndex: number, reach: Reachability, inum?: number): NetNamespace {
+    const ns = NetNamespace.isolated(reach, inum);
     ns.interfaces.push({
       index: 2, name: "eth0", kind: "veth", mtu: 1500, mac, up: true, peerIndex,
       addresses: [

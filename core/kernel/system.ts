@@ -4,7 +4,7 @@
 
 import { type ElfProgram, identify } from "./binfmt.js";
 import { Cancelled } from "./cancellation.js";
-import { EACCES, EBADF, ENOEXEC, ELOOP, type Errno, SyscallError } from "./errno.js";
+import { EACCES, EBADF, ENOEXEC, ELOOP, EPIPE, type Errno, SyscallError, errnoOf } from "./errno.js";
 import { computeCredsForExec } from "./exec.js";
 import type { Kernel } from "./kernel.js";
 import { MAY_EXEC, S_IFMT, S_IFREG, inodePermission } from "./permission.js";
@@ -44,8 +44,10 @@ export class System {
     const child = parent.ns.spawn({
       creds: parent.creds, comm: parent.comm, argv: parent.argv, exe: parent.exe, environ: parent.environ,
       cwd: parent.cwd, root: parent.root, mnt: parent.mnt, uts: parent.uts, umask: parent.umask,
-      ppid: parent.pid, pgid: opts.pgid ?? parent.pgid, sid: parent.sid, tty: parent.tty, startTime: this.kernel.now(),
+      ppid: parent.pid, parent, pgid: opts.pgid ?? parent.pgid, sid: parent.sid, tty: parent.tty, startTime: this.kernel.now(),
       memory: parent.memory, threads: 1, sigIgnored: parent.sigIgnored, nice: parent.nice,
+      // copy_process(): the namespaces and the cgroup are the parent's.
+      net: parent.net, ipc: parent.ipc, cgroupNs: parent.cgroupNs, cgroup: parent.cgroup,
     });
     if (!(child instanceof Process)) return child;
     if (opts.newSession) {
@@ -55,7 +57,6 @@ export class System {
     }
     if (opts.pgid === 0) child.pgid = child.pid;
     child.memoryFor = parent.memoryFor;
-    child.net = parent.net;
     for (const [fd, file] of parent.fds) child.fds.set(fd, file);
     return child;
   }
@@ -126,7 +127,14 @@ export class System {
       await writeAll(proc, stdio.stderr, `${finalArgv[0]}: this program is not emulated by podlab\n`);
       return 126;
     }
-    return resolved.main(this.context(proc, resolved.argv, loaded.exe, stdio));
+    try {
+      return await resolved.main(this.context(proc, resolved.argv, loaded.exe, stdio));
+    } catch (err) {
+      // A write to a pipe nobody reads: SIGPIPE already ended the program (pipeWriter) unless it
+      // ignores the signal, and then the failed write ends it with status 1.
+      if (errnoOf(err) === EPIPE) return 1;
+      throw err;
+    }
   }
 
   context(proc: Process, argv: readonly string[], exe: ElfProgram, stdio: Stdio): ProgramContext {

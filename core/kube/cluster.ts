@@ -63,6 +63,9 @@ export type ApplyOutcome =
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
+/** What a kubeadm control-plane node listens on at its address: sshd, etcd, the apiserver, the kubelet, kube-proxy's health port. */
+const NODE_PORTS = [22, 2379, 2380, 6443, 10250, 10256];
+
 export class Cluster {
   readonly node: Node;
   readonly store: Store;
@@ -76,6 +79,8 @@ export class Cluster {
     this.store = new Store(this.node.kernel.random, () => this.node.kernel.now());
     this.kubelet = new Kubelet(this.node, this.store, {
       hostAt: (ip) => {
+        // The node itself: its daemons, plus whatever hostNetwork pods listen on.
+        if (ip === opts.profile.nodeIP) return { name: opts.profile.node.nodeName, listening: [...NODE_PORTS, ...this.node.net.listening] };
         for (const pr of this.kubelet.pods.values()) if (pr.ip === ip && pr.started) return { name: pr.pod.metadata.name!, listening: [...pr.net.listening] };
         return undefined;
       },

@@ -2,6 +2,7 @@
 // on Docker Engine 20.10.17 through cri-dockerd) and today's docs (Kubernetes 1.34 on containerd).
 
 import type { NodeInfo } from "../kernel/kernel.js";
+import { hostTable } from "./kubelet/host-processes.js";
 
 export type ProfileId = "1.29-docker" | "1.34-containerd";
 
@@ -39,8 +40,10 @@ export interface ClusterProfile {
   readonly execNotFound: (cmd: string, execId: string) => string;
 }
 
-const ubuntuNode = (release: string, version: string, compiler: string, pidMax: number): Omit<NodeInfo, "nodeName"> => ({
-  kernel: { release, version, compiler }, cpus: 2, memTotalKb: 4005292, pidMax, hostProcesses: 143, uptimeAtStart: 3 * 86_400_000 + 5_217_000,
+// hostProcesses: the node's own processes as its root pid namespace lists them before any pod of
+// the learner's (kubelet/host-processes.ts).
+const ubuntuNode = (id: ProfileId, release: string, version: string, compiler: string, pidMax: number): Omit<NodeInfo, "nodeName"> => ({
+  kernel: { release, version, compiler }, cpus: 2, memTotalKb: 4005292, pidMax, hostProcesses: hostTable(id).tasks.length, uptimeAtStart: 3 * 86_400_000 + 5_217_000,
 });
 
 export const PROFILES: Readonly<Record<ProfileId, ClusterProfile>> = {
@@ -49,7 +52,7 @@ export const PROFILES: Readonly<Record<ProfileId, ClusterProfile>> = {
     serverVersion: { major: "1", minor: "29", gitVersion: "v1.29.15", gitCommit: "0d0f172cdf9fd42d6feee3467374b58d3e168df0", buildDate: "2025-03-11T17:39:07Z", goVersion: "go1.23.6" },
     kubectlVersion: { gitVersion: "v1.29.15", kustomize: "v5.0.4-0.20230601165947-6ce0bf390ce3" },
     runtime: "docker", runtimeVersion: "docker://20.10.17", osImage: "Ubuntu 22.04.4 LTS",
-    node: { nodeName: "node01", ...ubuntuNode("5.15.0-105-generic", "#115-Ubuntu SMP Mon Apr 15 09:52:04 UTC 2024", "buildd@lcy02-amd64-026) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38", 32768) },
+    node: { nodeName: "node01", ...ubuntuNode("1.29-docker", "5.15.0-105-generic", "#115-Ubuntu SMP Mon Apr 15 09:52:04 UTC 2024", "buildd@lcy02-amd64-026) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0, GNU ld (GNU Binutils for Ubuntu) 2.38", 32768) },
     nodeIP: "172.30.1.2", podCIDR: "192.168.1.0/24",
     addsPrimaryGid: false, mergesImageGroupsWithRunAsGroup: false, inheritableDefaultCaps: false,
     valueFormat: "go", deleteWording: "legacy", execWithoutDash: "warn",
@@ -61,7 +64,7 @@ export const PROFILES: Readonly<Record<ProfileId, ClusterProfile>> = {
     serverVersion: { major: "1", minor: "34", gitVersion: "v1.34.2", gitCommit: "8cc511e399b929453cd98ae65b419c3cc227ec79", buildDate: "2025-11-11T19:10:04Z", goVersion: "go1.24.9" },
     kubectlVersion: { gitVersion: "v1.34.2", kustomize: "v5.7.1" },
     runtime: "containerd", runtimeVersion: "containerd://2.1.4", osImage: "Ubuntu 24.04.3 LTS",
-    node: { nodeName: "node01", ...ubuntuNode("6.8.0-87-generic", "#88-Ubuntu SMP PREEMPT_DYNAMIC Sat Oct 11 09:28:41 UTC 2025", "buildd@lcy02-amd64-056) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.3.0-6ubuntu2~24.04) 13.3.0, GNU ld (GNU Binutils for Ubuntu) 2.42", 4194304) },
+    node: { nodeName: "node01", ...ubuntuNode("1.34-containerd", "6.8.0-87-generic", "#88-Ubuntu SMP PREEMPT_DYNAMIC Sat Oct 11 09:28:41 UTC 2025", "buildd@lcy02-amd64-056) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.3.0-6ubuntu2~24.04) 13.3.0, GNU ld (GNU Binutils for Ubuntu) 2.42", 4194304) },
     nodeIP: "172.30.1.2", podCIDR: "192.168.1.0/24",
     addsPrimaryGid: true, mergesImageGroupsWithRunAsGroup: true, inheritableDefaultCaps: false,
     valueFormat: "json", deleteWording: "namespace", execWithoutDash: "error",

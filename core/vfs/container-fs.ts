@@ -156,6 +156,7 @@ export function assembleContainerFs(spec: ContainerFsSpec): ContainerFs {
   const rootfs = new OverlayFs(kernel.nextDev(), spec.image.rootfs(), kernel.fsContext, spec.quota);
   const root = rootfs.root();
   const mnt = new MountNamespace(root, { source: "overlay", data: spec.overlayData, readOnly: spec.readOnlyRootFilesystem });
+  mnt.inum = kernel.nextNsInum(); // runc: CLONE_NEWNS for every container
 
   const proc = new ProcFs(kernel.nextDev(), { kernel, pidns: spec.pidns, mountTime: now });
   const dev = devTmpfs(kernel);

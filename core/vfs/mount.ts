@@ -1,6 +1,7 @@
 // The mount table of one mount namespace (a container's view). Mounts are keyed by the absolute
 // path of their mountpoint; the last mount at a path hides earlier ones, as on Linux.
 
+import { INIT_MNT_INO } from "../kernel/namespaces.js";
 import type { MountFlags } from "../kernel/permission.js";
 import type { FileSystem, VNode } from "./node.js";
 
@@ -71,6 +72,8 @@ export class Mount implements MountFlags {
 }
 
 export class MountNamespace {
+  /** /proc/<pid>/ns/mnt: the runtime gives each container a new one. */
+  inum = INIT_MNT_INO;
   private readonly list: Mount[] = [];
   private readonly byPath = new Map<string, Mount>();
   private nextId: number;

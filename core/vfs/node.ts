@@ -70,6 +70,8 @@ export interface VNode {
   attrs(): Attrs;
   lookup(name: string, caller: Caller): VNode | undefined;
   readdir(caller: Caller): string[];
+  /** f_op->open: the filesystem's own check when an existing file is opened (procfs: ptrace access). */
+  open?(caller: Caller): void;
   /** Whole contents of a regular or generated file. */
   read(caller: Caller): string;
   readlink(caller: Caller): string;

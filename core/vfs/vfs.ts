@@ -148,6 +148,14 @@ export class Vfs {
     // do_open(): O_TRUNC takes write access to the mount before may_open() checks permissions.
     if (!created && flags.trunc && type === S_IFREG) fail(mntWantWrite(loc.mount), "open", path);
     if (!created) this.mayOpen(task, loc, attrs, flags, path);
+    if (!created && loc.node.open !== undefined) {
+      try {
+        loc.node.open(task);
+      } catch (err) {
+        if (err instanceof SyscallError) throw new SyscallError(err.errno, "open", path);
+        throw err;
+      }
+    }
     const special = type === S_IFCHR || type === S_IFBLK || type === S_IFIFO || type === S_IFSOCK;
     if (flags.write && !special) fail(mntWantWrite(loc.mount), "open", path);
     let driver: DeviceDriver | undefined;

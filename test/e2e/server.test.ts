@@ -4,7 +4,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLOSE_CODES, type ServerMessage } from "../../core/protocol/messages.js";
 import { type TestServer, TermClient, applyFirstPod, createSession, startServer, upgradeStatus } from "./client.js";

@@ -8,7 +8,7 @@ import type { OpenDescription } from "../../kernel/program.js";
 import { Pty, type Winsize } from "../../kernel/tty.js";
 import { ttyDescription } from "../../kernel/program.js";
 import { Inode, makedev } from "../../vfs/inode.js";
-import type { ContainerRuntime, PodRuntime } from "./pod-runtime.js";
+import { type ContainerRuntime, type PodRuntime, RUNC_HOST_PIDS } from "./pod-runtime.js";
 
 /**
  * runc exec's helper (runc init joining the namespace) takes a pid before the command gets one:
@@ -33,6 +33,7 @@ export function execInContainer(pr: PodRuntime, c: ContainerRuntime, req: ExecRe
   const node = pr.node;
   const spec = c.processSpec!;
   const pidns = c.pidns!;
+  node.pidns.burnPids(RUNC_HOST_PIDS); // `runc exec` and its threads, on the node
   pidns.burnPids(EXEC_HELPER_PIDS);
   const env = [...spec.env.filter((e) => !e.startsWith("TERM=")), ...(req.tty ? ["TERM=xterm"] : [])];
   let pty: Pty | undefined;
@@ -42,7 +43,6 @@ export function execInContainer(pr: PodRuntime, c: ContainerRuntime, req: ExecRe
     pty = new Pty(`pts/${index}`, makedev(136, index), req.tty);
   }
   const proc = pr.spawn(c, { ...spec, env, args: req.argv }, pidns, pty);
-  proc.memoryFor = (program) => c.image?.memory[program];
   const path = pr.lookPath(proc, req.argv[0] ?? "", env);
   if (path === undefined) {
     proc.terminate({ status: 127 });
@@ -52,8 +52,9 @@ export function execInContainer(pr: PodRuntime, c: ContainerRuntime, req: ExecRe
     node.devices.attachPts(c.fs!.mnt, index, pty);
     // devpts: the slave appears as /dev/pts/N, owned by the user, group tty, mode 0620.
     c.fs!.devpts.rootInode.addEntry(String(index), Object.assign(new Inode({ ino: node.kernel.nextIno(), mode: S_IFCHR | 0o620, uid: spec.user.uid, gid: 5, time: node.kernel.now() }), { rdev: pty.rdev }));
+    // The terminal's foreground group, named in the namespace of the session on it.
     pty.signalGroup = (pgid, sig) => {
-      for (const p of pidns.list()) if (p.pgid === pgid) deliver(p, sig, false);
+      for (const p of pidns.list()) if (p.pgidIn(pidns) === pgid) deliver(p, sig, false);
     };
   }
   const term = pty === undefined ? undefined : ttyDescription(pty);

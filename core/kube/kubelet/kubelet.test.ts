@@ -149,6 +149,7 @@ describe("pod lifecycle", () => {
     const restarts = t.pod("loop")!.status!.containerStatuses![0]!.restartCount;
     await t.pass(3_600_000);
     expect(t.pod("loop")!.status!.containerStatuses![0]!.restartCount).toBeGreaterThan(restarts + 5);
-    expect(t.c.quota.bytesUsed).toBeLessThanOrEqual(early + 1024);
+    // At most the one live container's file more than before (not one per restart).
+    expect(t.c.quota.bytesUsed).toBeLessThanOrEqual(early + 50_000 + 1024);
   });
 });

@@ -5,6 +5,7 @@
 import { type Cancellation, Cancelled, CancellationSource } from "../../kernel/cancellation.js";
 import type { Clock } from "../../kernel/clock.js";
 import type { Reachability } from "../../kernel/net.js";
+import { deliver } from "../../kernel/process.js";
 import { SIGKILL, SIGTERM } from "../../kernel/signal.js";
 import { findImage, normalizeReference } from "../../images/registry.js";
 import type { Image } from "../../images/image.js";
@@ -22,13 +23,14 @@ const MAX_BACKOFF = 300;
 
 export class Kubelet {
   readonly pods = new Map<string, PodRuntime>();
-  private readonly pulling = new Map<string, Promise<"pulled" | "failed">>();
 
   constructor(
     readonly node: Node,
     readonly store: Store,
     private readonly reach: Reachability,
-  ) {}
+  ) {
+    node.reach = reach;
+  }
 
   private get clock(): Clock {
     return this.node.kernel.baseClock;
@@ -80,6 +82,7 @@ export class Kubelet {
       await this.sleep(Math.min(2 ** tries * 500, 128_000));
       if (pr.deleting) return;
     }
+    pr.startSandbox();
     pr.started = true;
     this.updateStatus(pr);
     await Promise.all([...pr.containers.values()].map((c, i) => this.sleep(i * 50).then(() => this.containerWorker(pr, c))));
@@ -111,9 +114,9 @@ export class Kubelet {
         this.event(pr, "Normal", "Pulled", `Successfully pulled image "${ref}" in ${took}s (${took}s including waiting).${size}`.replace(/\.\.$/, "."), "kubelet", fieldPath);
         return image;
       }
-      this.event(pr, "Warning", "Failed", `Failed to pull image "${ref}": ${this.pullError(ref, canonical, refused)}`, "kubelet", fieldPath);
+      this.event(pr, "Warning", "Failed", `Failed to pull image "${ref}": ${this.pullError(canonical, refused)}`, "kubelet", fieldPath);
       this.event(pr, "Warning", "Failed", "Error: ErrImagePull", "kubelet", fieldPath);
-      c.phase = { state: "waiting", reason: "ErrImagePull", message: this.pullError(ref, canonical, refused) };
+      c.phase = { state: "waiting", reason: "ErrImagePull", message: this.pullError(canonical, refused) };
       this.updateStatus(pr);
       await this.sleep(1000, c.resync);
       if (pr.deleting) return undefined;
@@ -127,7 +130,7 @@ export class Kubelet {
     }
   }
 
-  private pullError(ref: string, canonical: string, schema1: boolean): string {
+  private pullError(canonical: string, schema1: boolean): string {
     if (schema1) return `[DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support is disabled by default and will be removed in an upcoming release. Suggest the author of ${canonical} to upgrade the image to the OCI Format or Docker Image manifest v2, schema 2. More information at https://docs.docker.com/go/deprecated-image-specs/`;
     if (this.node.profile.runtime === "docker") {
       const repo = canonical.replace(/^docker\.io\/(library\/)?/, "").replace(/[:@].*$/, "");
@@ -232,9 +235,9 @@ export class Kubelet {
         resync.cancel("definition changed");
         const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
         const init = c.init;
-        c.pidns!.kill(undefined, 1, grace === 0 ? SIGKILL : SIGTERM);
+        pr.signalInit(c, grace === 0 ? SIGKILL : SIGTERM);
         void this.sleep(grace * 1000).then(() => {
-          if (init.alive) c.pidns!.kill(undefined, 1, SIGKILL);
+          if (init.alive) deliver(init, SIGKILL, true);
         });
       } else {
         resync.cancel("definition changed");
@@ -293,11 +296,11 @@ export class Kubelet {
     for (const c of running) {
       c.stopping = true;
       this.event(pr, "Normal", "Killing", `Stopping container ${c.name}`, "kubelet", `spec.containers{${c.name}}`);
-      c.pidns!.kill(undefined, 1, graceSeconds === 0 ? SIGKILL : SIGTERM);
+      pr.signalInit(c, graceSeconds === 0 ? SIGKILL : SIGTERM);
     }
     const exited = Promise.all(running.map((c) => c.init!.wait()));
     const deadline = this.sleep(graceSeconds * 1000).then(() => {
-      for (const c of running) if (c.init?.alive) c.pidns!.kill(undefined, 1, SIGKILL);
+      for (const c of running) if (c.init?.alive) pr.signalInit(c, SIGKILL);
     });
     return Promise.race([exited, deadline.then(() => exited)]).then(async () => {
       await this.sleep(300);
@@ -308,12 +311,17 @@ export class Kubelet {
     });
   }
 
-  /** Frees what the pod used: container upper layers, its directory with emptyDir volumes. */
+  /**
+   * Frees what the pod used: the sandbox (pause, shims, the veth on the node), container upper
+   * layers, its /dev/shm unless it is the node's, its directory with emptyDir volumes.
+   */
   private release(pr: PodRuntime): void {
     this.pods.delete(pr.pod.metadata.uid!);
+    pr.stopSandbox();
+    if (pr.vethIndex !== undefined) this.node.unplugVeth(pr.vethIndex);
     const quota = this.node.opts.quota;
     for (const c of pr.containers.values()) if (c.fs !== undefined) releaseTree(c.fs.rootfs.upperRoot, quota);
-    releaseTree(pr.shm.rootInode, quota);
+    if (!pr.hostIPC) releaseTree(pr.shm.rootInode, quota);
     releaseTree(pr.dir.inode, quota);
     const pods = this.node.disk.root().lookup("pods", { pid: 0, creds: undefined as never }) as TreeNode | undefined;
     pods?.inode.removeEntry(pr.pod.metadata.uid!);

@@ -1,13 +1,17 @@
-// One pod on the node: its sandbox (network, hostname, /dev/shm, kubelet files, volumes) and its
-// containers — each an overlay rootfs, a pid namespace and a PID 1 started with the credentials
-// runc gives it (bounding set, setgroups/setgid/setuid, capabilities, no_new_privs, seccomp), then
-// execve of the container's command.
+// One pod on the node: its sandbox (network, hostname, /dev/shm, kubelet files, volumes, the
+// runtime's shim and the pause process) and its containers — each an overlay rootfs, a pid
+// namespace and a PID 1 started with the credentials runc gives it (bounding set,
+// setgroups/setgid/setuid, capabilities, no_new_privs, seccomp), then execve of the command.
+// hostPID, hostNetwork and hostIPC join the node's namespaces instead of new ones, as containerd's
+// CRI plugin and cri-dockerd ask runc to (no CLONE_NEWPID/NEWNET/NEWIPC in the OCI spec).
 
 import { CancellationSource } from "../../kernel/cancellation.js";
 import { makeCredentials } from "../../kernel/credentials.js";
 import { SyscallError, errnoOf } from "../../kernel/errno.js";
+import type { CgroupNamespace, IpcNamespace } from "../../kernel/namespaces.js";
 import { NetNamespace, type Reachability } from "../../kernel/net.js";
-import { PidNamespace, Process, type Uts } from "../../kernel/process.js";
+import { PidNamespace, PidsCgroup, Process, type Uts, deliver } from "../../kernel/process.js";
+import { SIGKILL } from "../../kernel/signal.js";
 import type { OpenDescription } from "../../kernel/program.js";
 import type { Image } from "../../images/image.js";
 import { type ContainerFs, type CriMount, assembleContainerFs } from "../../vfs/container-fs.js";
@@ -18,6 +22,8 @@ import type { VNode } from "../../vfs/node.js";
 import { setVolumeOwnership } from "../../vfs/volumes.js";
 import type { Container, Pod } from "../api/types.js";
 import type { ProcessSpec } from "../runtime/spec.js";
+import { stableHex } from "./host-network.js";
+import { PAUSE_CREDS, PAUSE_MEMORY, shimArgv } from "./host-processes.js";
 import { LogBuffer } from "./logs.js";
 import type { Node } from "./node.js";
 
@@ -36,6 +42,12 @@ export type ContainerPhase =
  */
 export const RUNC_INIT_THREADS = 3;
 
+/**
+ * Node pids `runc create` / `runc exec` take before the container's process exists: runc itself
+ * and its Go threads, then the stages of `runc init` (nsexec) that stay outside the container.
+ */
+export const RUNC_HOST_PIDS = 7;
+
 export interface ContainerRuntime {
   readonly name: string;
   readonly spec: Container;
@@ -49,6 +61,11 @@ export interface ContainerRuntime {
   fs: ContainerFs | undefined;
   pidns: PidNamespace | undefined;
   init: Process | undefined;
+  /** The shim that is the parent of its processes (the pod's with containerd, its own with Docker). */
+  shim: Process | undefined;
+  /** Its cgroup: pids.max, and the processes runc kills when it destroys the container. */
+  cgroup: PidsCgroup | undefined;
+  cgroupNs: CgroupNamespace | undefined;
   processSpec: ProcessSpec | undefined;
   logs: LogBuffer;
   previousLogs: LogBuffer | undefined;
@@ -62,13 +79,24 @@ export class PodRuntime {
   readonly ip: string;
   readonly net: NetNamespace;
   readonly uts: Uts;
+  readonly ipc: IpcNamespace;
   readonly containers = new Map<string, ContainerRuntime>();
   /** The pod's directory on the node's disk: /var/lib/kubelet/pods/<uid>. */
   readonly dir: TreeNode;
   readonly volumes = new Map<string, { node: VNode; fsRoot: string; source: string; data?: string; readOnly?: boolean }>();
+  /** The pod's /dev/shm: its own tmpfs, or the node's with hostIPC. */
   readonly shm: TreeFs;
-  /** shareProcessNamespace: one pid namespace for the whole pod. */
+  /** shareProcessNamespace: one pid namespace for the whole pod, with pause as its PID 1. */
   readonly sharedPidns: PidNamespace | undefined;
+  readonly hostPID: boolean;
+  readonly hostNetwork: boolean;
+  readonly hostIPC: boolean;
+  /** The node-side interface index of the pod's veth pair (eth0@if<n>). */
+  readonly vethIndex: number | undefined;
+  /** The sandbox: its id, the shim that runs it and the pause process holding its namespaces. */
+  readonly sandboxId: string;
+  sandboxShim: Process | undefined;
+  pause: Process | undefined;
   deleting = false;
   started = false;
 
@@ -77,35 +105,94 @@ export class PodRuntime {
     public pod: Pod,
     reach: Reachability,
   ) {
-    this.ip = node.allocatePodIp();
-    const mac = node.kernel.random.hex(10).replace(/(..)/g, "$1:").replace(/^../, "72").slice(0, 17);
-    this.net = NetNamespace.pod(this.ip, this.ip.replace(/\.\d+$/, ".1"), mac, 10 + node.kernel.random.hex(1).charCodeAt(0) % 20, reach);
-    this.uts = { hostname: pod.spec.hostname ?? pod.metadata.name!, domainname: "(none)" };
+    const kernel = node.kernel;
+    const spec = pod.spec;
+    this.hostPID = spec.hostPID === true;
+    this.hostNetwork = spec.hostNetwork === true;
+    this.hostIPC = spec.hostIPC === true;
+    this.sandboxId = stableHex(`sandbox/${pod.metadata.uid}`, 64);
+    if (this.hostNetwork) {
+      // The node's network and UTS namespaces; the pod IP is the node's (kubelet: podIPs =
+      // hostIPs for a host-network pod), and the hostname is the node's.
+      this.ip = node.profile.nodeIP;
+      this.net = node.net;
+      this.uts = node.uts;
+      this.vethIndex = undefined;
+    } else {
+      this.ip = node.allocatePodIp();
+      const mac = `72:${kernel.random.hex(10).replace(/(..)(?!$)/g, "$1:")}`;
+      this.vethIndex = node.plugVeth(pod.metadata.uid!, 10 + kernel.random.hex(1).charCodeAt(0) % 20);
+      this.net = NetNamespace.pod(this.ip, this.ip.replace(/\.\d+$/, ".1"), mac, this.vethIndex, reach, kernel.nextNsInum());
+      this.uts = { hostname: spec.hostname ?? pod.metadata.name!, domainname: "(none)", inum: kernel.nextNsInum() };
+    }
+    this.ipc = this.hostIPC ? node.ipc : { inum: kernel.nextNsInum() };
     const pods = ensureDir(node.disk.root() as TreeNode, "pods");
     this.dir = ensureDir(pods, pod.metadata.uid!);
-    this.shm = new TreeFs({ dev: node.kernel.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: node.kernel.fsContext, quota: node.opts.quota });
-    this.shm.rootInode.mode = S_IFDIR | 0o1777;
-    this.sharedPidns = pod.spec.shareProcessNamespace ? new PidNamespace(node.kernel.info.pidMax, POD_PIDS_LIMIT) : undefined;
+    if (this.hostIPC) this.shm = node.shm; // containerd: the sandbox's /dev/shm is the host's
+    else {
+      this.shm = new TreeFs({ dev: kernel.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: kernel.fsContext, quota: node.opts.quota });
+      this.shm.rootInode.mode = S_IFDIR | 0o1777;
+    }
+    this.sharedPidns = spec.shareProcessNamespace ? new PidNamespace(kernel.info.pidMax, kernel.info.pidMax, node.pidns, { inum: kernel.nextNsInum() }) : undefined;
     this.writeKubeletFiles();
-    for (const c of pod.spec.containers ?? []) {
+    for (const c of spec.containers ?? []) {
       this.containers.set(c.name!, {
         name: c.name!, spec: c, image: undefined, id: "", phase: { state: "waiting", reason: "ContainerCreating" }, lastTermination: undefined,
-        restartCount: 0, backoff: 10, fs: undefined, pidns: undefined, init: undefined, processSpec: undefined,
-        logs: new LogBuffer(() => node.kernel.now()), previousLogs: undefined, stopping: false, resync: new CancellationSource(),
+        restartCount: 0, backoff: 10, fs: undefined, pidns: undefined, init: undefined, shim: undefined, cgroup: undefined, cgroupNs: undefined,
+        processSpec: undefined, logs: new LogBuffer(() => node.kernel.now()), previousLogs: undefined, stopping: false, resync: new CancellationSource(),
       });
     }
   }
 
+  /**
+   * RunPodSandbox: a shim, then `runc create` of the pause container, whose process holds the
+   * pod's namespaces. It is PID 1 of its own pid namespace (or of the pod's shared one), or a
+   * node process with hostPID.
+   */
+  startSandbox(): void {
+    const node = this.node;
+    const kernel = node.kernel;
+    this.sandboxShim = node.startShim(shimArgv(node.profile.runtime, this.sandboxId));
+    node.pidns.burnPids(RUNC_HOST_PIDS);
+    const pidns = this.hostPID ? node.pidns : this.sharedPidns ?? new PidNamespace(kernel.info.pidMax, kernel.info.pidMax, node.pidns, { inum: kernel.nextNsInum() });
+    const root = node.rootDir;
+    const pause = pidns.spawn({
+      creds: PAUSE_CREDS, comm: "pause", argv: ["/pause"], exe: "/pause", environ: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", `HOSTNAME=${this.uts.hostname}`],
+      cwd: root, root, mnt: node.mnt, uts: this.uts, umask: 0o022, ppid: 0, parent: this.sandboxShim, startTime: kernel.now(), memory: PAUSE_MEMORY,
+      net: this.hostNetwork ? undefined : this.net, ipc: this.ipc, cgroupNs: { inum: kernel.nextNsInum() },
+    });
+    if (!(pause instanceof Process)) throw new SyscallError(pause, "clone");
+    this.pause = pause;
+  }
+
+  /** StopPodSandbox and RemovePodSandbox: pause is killed, the shim exits, the veth goes. */
+  stopSandbox(): void {
+    this.pause?.terminate({ signal: SIGKILL });
+    this.sandboxShim?.terminate({ status: 0 });
+    for (const c of this.containers.values()) if (c.shim !== this.sandboxShim) c.shim?.terminate({ status: 0 });
+  }
+
+  /**
+   * runc kill: a signal from the runtime to the container's init, from outside its namespace
+   * (so SIGKILL reaches a PID 1 that has no handler).
+   */
+  signalInit(c: ContainerRuntime, sig: number): void {
+    if (c.init !== undefined) deliver(c.init, sig, true);
+  }
+
   private writeKubeletFiles(): void {
     const name = this.pod.metadata.name!;
-    const hosts = [
+    const ns = this.pod.metadata.namespace!;
+    // A host-network pod gets the node's /etc/hosts and hostname; with dnsPolicy ClusterFirst
+    // the node's resolv.conf too (kubelet GetPodDNS: ClusterFirst falls back to Default).
+    const hostDns = this.hostNetwork && (this.pod.spec.dnsPolicy ?? "ClusterFirst") === "ClusterFirst";
+    const hosts = this.hostNetwork ? this.node.hostsFile() : [
       "# Kubernetes-managed hosts file.", "127.0.0.1\tlocalhost", "::1\tlocalhost ip6-localhost ip6-loopback", "fe00::0\tip6-localnet",
       "fe00::0\tip6-mcastprefix", "fe00::1\tip6-allnodes", "fe00::2\tip6-allrouters", `${this.ip}\t${this.uts.hostname}`, "",
     ].join("\n");
-    const ns = this.pod.metadata.namespace!;
     writeFile(this.dir, "etc-hosts", hosts, 0o644);
-    writeFile(this.dir, "hostname", `${name}\n`, 0o644);
-    writeFile(this.dir, "resolv.conf", `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`, 0o644);
+    writeFile(this.dir, "hostname", `${this.hostNetwork ? this.uts.hostname : name}\n`, 0o644);
+    writeFile(this.dir, "resolv.conf", hostDns ? this.node.resolvConf() : `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`, 0o644);
   }
 
   /** Sets up the pod's volumes (kubelet volume manager); returns a FailedMount message on failure. */
@@ -186,21 +273,30 @@ export class PodRuntime {
     // containerd's own hostname and resolv.conf follow readOnlyRootFilesystem.
     mounts.push({ containerPath: "/etc/hostname", node: file("hostname"), readOnly: readOnlyRoot, fsRoot: `/var/lib/containerd/sandboxes/${this.pod.metadata.uid}/hostname`, ...ext4 });
     mounts.push({ containerPath: "/etc/resolv.conf", node: file("resolv.conf"), readOnly: readOnlyRoot, fsRoot: `/var/lib/containerd/sandboxes/${this.pod.metadata.uid}/resolv.conf`, ...ext4 });
-    mounts.push({ containerPath: "/dev/shm", node: this.shm.root(), readOnly: false, source: "shm", fsRoot: "/", nosuid: true, nodev: true, noexec: true, data: "size=65536k,inode64" });
+    if (this.hostIPC) {
+      // A bind of the node's /dev/shm keeps the flags systemd mounted it with (nosuid, nodev,
+      // strictatime; no size= since it is the default).
+      mounts.push({ containerPath: "/dev/shm", node: this.shm.root(), readOnly: false, source: "tmpfs", fsRoot: "/", nosuid: true, nodev: true, atime: "strictatime", data: "inode64" });
+    } else {
+      mounts.push({ containerPath: "/dev/shm", node: this.shm.root(), readOnly: false, source: "shm", fsRoot: "/", nosuid: true, nodev: true, noexec: true, data: "size=65536k,inode64" });
+    }
     return mounts;
   }
 
   /** Starts a container's PID 1; returns a start error message when the command cannot run. */
   startContainer(c: ContainerRuntime, image: Image, spec: ProcessSpec, onExit: (status: { exitCode: number; signal?: number }) => void): string | undefined {
     const node = this.node;
-    const pidns = this.sharedPidns ?? new PidNamespace(node.kernel.info.pidMax, POD_PIDS_LIMIT);
+    const kernel = node.kernel;
+    // hostPID: the node's namespace; shareProcessNamespace: the pod's; otherwise a new one.
+    const ownPidns = !this.hostPID && this.sharedPidns === undefined;
+    const pidns = this.hostPID ? node.pidns : this.sharedPidns ?? new PidNamespace(kernel.info.pidMax, kernel.info.pidMax, node.pidns, { inum: kernel.nextNsInum() });
     // The kubelet removes the previous dead container (and its writable layer) on a restart.
     if (c.fs !== undefined) releaseTree(c.fs.rootfs.upperRoot, node.opts.quota);
     c.fs = undefined;
     let fs: ContainerFs;
     try {
       fs = assembleContainerFs({
-        kernel: node.kernel, image, quota: node.opts.quota, pidns,
+        kernel, image, quota: node.opts.quota, pidns,
         readOnlyRootFilesystem: spec.readonlyRootfs, privileged: spec.privileged, unmaskedProc: spec.unmaskedProc,
         mounts: this.criMounts(c, spec.readonlyRootfs),
         overlayData: overlayData(node.profile.runtime, c.id),
@@ -216,19 +312,33 @@ export class PodRuntime {
     c.pidns = pidns;
     c.image = image;
     c.processSpec = spec;
+    c.cgroup = new PidsCgroup(POD_PIDS_LIMIT);
+    c.cgroupNs = { inum: kernel.nextNsInum() };
+    // Docker runs every container under a shim of its own; containerd groups a pod's under one.
+    c.shim = node.profile.runtime === "docker" ? node.startShim(shimArgv("docker", c.id)) : this.sandboxShim;
     c.previousLogs = c.restartCount > 0 ? c.logs : undefined;
     if (c.restartCount > 0) c.logs = new LogBuffer(() => node.kernel.now());
+    node.pidns.burnPids(RUNC_HOST_PIDS);
     const proc = this.spawn(c, spec, pidns, undefined);
     const stdio = { stdin: DEV_NULL, stdout: c.logs.description("stdout"), stderr: c.logs.description("stderr") };
+    const shim = c.shim;
+    const done = () => {
+      // runc destroy: without a pid namespace of its own, the container's other processes do
+      // not die with its init; runc kills what is left in its cgroup (signalAllProcesses).
+      if (!ownPidns) for (const p of [...c.cgroup!.procs]) deliver(p, SIGKILL, true);
+      if (shim !== undefined && shim !== this.sandboxShim) shim.terminate({ status: 0 });
+    };
     const path = this.lookPath(proc, spec.args[0] ?? "", spec.env);
     if (path === undefined) {
       proc.terminate({ status: 128 });
+      done();
       return `exec: "${spec.args[0] ?? ""}": executable file not found in $PATH`;
     }
     c.init = proc;
     pidns.burnPids(RUNC_INIT_THREADS);
     void node.system.run(proc, () => node.system.execve(proc, path, spec.args, spec.env, stdio)).then((reason) => {
       c.logs.flush();
+      done();
       onExit("status" in reason ? { exitCode: reason.status } : { exitCode: 128 + reason.signal, signal: reason.signal });
     });
     return undefined;
@@ -250,12 +360,14 @@ export class PodRuntime {
     } catch {
       /* runc creates a missing working directory; the root will do */
     }
+    // The shim is the parent (the subreaper runc's children end up with): PPid 0 inside a pid
+    // namespace of the container's own, the shim's node pid with hostPID.
     const proc = pidns.spawn({
       creds, comm: (spec.args[0] ?? "sh").split("/").pop()!, argv: spec.args, exe: spec.args[0] ?? "", environ: spec.env,
-      cwd, root, mnt: fs.mnt, uts: this.uts, umask: 0o022, ppid: 0, tty, startTime: this.node.kernel.now(),
+      cwd, root, mnt: fs.mnt, uts: this.uts, umask: 0o022, ppid: 0, parent: c.shim, tty, startTime: this.node.kernel.now(),
+      net: this.net, ipc: this.ipc, cgroupNs: c.cgroupNs, cgroup: c.cgroup,
     });
     if (!(proc instanceof Process)) throw new SyscallError(proc, "clone");
-    proc.net = this.net;
     const image = c.image;
     proc.memoryFor = (program) => image?.memory[program];
     return proc;

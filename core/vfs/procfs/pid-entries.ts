@@ -1,12 +1,17 @@
 // The table of /proc/<pid> entries (gVisor fsimpl/proc/task.go): one line per file.
 
-import { EINVAL, SyscallError } from "../../kernel/errno.js";
+import { EINVAL, ENOENT, SyscallError } from "../../kernel/errno.js";
 import type { Process } from "../../kernel/process.js";
 import { pathFromRoot } from "../path.js";
 import { generateMountinfo, generateMounts } from "./mounts.js";
+import { nsEntries } from "./ns-entries.js";
 import type { ProcEntry } from "./procfs.js";
 import { generateStat, generateStatm } from "./stat.js";
 import { generateStatus } from "./status.js";
+
+const noEntry = (): never => {
+  throw new SyscallError(ENOENT, "readlink");
+};
 
 const nulJoin = (items: readonly string[]) => (items.length === 0 ? "" : `${items.join("\0")}\0`);
 
@@ -32,11 +37,14 @@ export function pidEntries(_ctx: unknown, _caller: unknown, proc: Process | unde
     { name: "cmdline", kind: "file", mode: 0o444, generate: () => nulJoin(p.argv) },
     { name: "comm", kind: "file", mode: 0o644, generate: () => `${p.comm}\n` },
     { name: "cwd", kind: "link", ptrace: true, target: () => pathFromRoot(p, p.cwd) },
-    { name: "environ", kind: "file", mode: 0o400, ptrace: true, generate: () => nulJoin(p.environ) },
-    { name: "exe", kind: "link", ptrace: true, target: () => p.exe },
+    // environ_open() -> mm_access(): a kernel thread has no mm, so nothing to check and nothing to read.
+    { name: "environ", kind: "file", mode: 0o400, ptrace: !p.kthread, generate: () => nulJoin(p.environ) },
+    // proc_exe_link(): a kernel thread has no mm, so no executable.
+    { name: "exe", kind: "link", ptrace: true, target: () => (p.kthread ? noEntry() : p.exe) },
     { name: "fd", kind: "dir", mode: 0o500, ptrace: true, entries: () => fdEntries(p) },
     { name: "mountinfo", kind: "file", mode: 0o444, generate: () => generateMountinfo(p) },
     { name: "mounts", kind: "file", mode: 0o444, generate: () => generateMounts(p) },
+    { name: "ns", kind: "dir", mode: 0o511, entries: nsEntries },
     { name: "root", kind: "link", ptrace: true, target: () => "/" },
     { name: "stat", kind: "file", mode: 0o444, generate: (ctx, caller) => generateStat(ctx, caller, p) },
     { name: "statm", kind: "file", mode: 0o444, generate: (ctx, caller) => generateStatm(ctx, caller, p) },

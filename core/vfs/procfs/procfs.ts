@@ -8,7 +8,7 @@ import { EACCES, EINVAL, ENOENT, EPERM, SyscallError } from "../../kernel/errno.
 import type { FileCapabilities } from "../../kernel/exec.js";
 import type { Kernel } from "../../kernel/kernel.js";
 import { S_IFDIR, S_IFLNK, S_IFREG } from "../../kernel/permission.js";
-import type { PidNamespace, Process } from "../../kernel/process.js";
+import { type PidNamespace, Process } from "../../kernel/process.js";
 import type { Attrs, Caller, FileSystem, NewNode, SetAttrs, StatFs, VNode } from "../node.js";
 import { pidEntries } from "./pid-entries.js";
 import { rootEntries } from "./root-entries.js";
@@ -28,12 +28,31 @@ export type ProcEntry =
 
 /**
  * kernel/ptrace.c __ptrace_may_access() in PTRACE_MODE_READ_FSCREDS: the reader's fsuid must
- * match the target's real, effective and saved uids (likewise gids), or CAP_SYS_PTRACE.
+ * match the target's real, effective and saved uids (likewise gids), or CAP_SYS_PTRACE; then
+ * security/commoncap.c cap_ptrace_access_check(): the target's permitted capabilities must be a
+ * subset of the reader's effective ones, or CAP_SYS_PTRACE (so root in a container with the
+ * default set cannot look into the node's systemd, which has them all).
  */
 export function ptraceMayRead(reader: Credentials, target: Credentials): boolean {
+  if (capable(reader, Cap.SYS_PTRACE)) return true;
   const uidOk = reader.fsuid === target.ruid && reader.fsuid === target.euid && reader.fsuid === target.suid;
   const gidOk = reader.fsgid === target.rgid && reader.fsgid === target.egid && reader.fsgid === target.sgid;
-  return (uidOk && gidOk) || capable(reader, Cap.SYS_PTRACE);
+  return uidOk && gidOk && (target.capPermitted & ~reader.capEffective) === 0n;
+}
+
+/** ptrace_may_access() from a reader to a process: always for itself (same_thread_group). */
+export function mayAccess(caller: Caller, proc: Process): boolean {
+  return (caller as unknown) === proc || ptraceMayRead(caller.creds, proc.creds);
+}
+
+/** The reader's pid in the proc mount's namespace (task_tgid_nr_ns(current, ns)); 0: not there. */
+export function callerPid(ctx: ProcContext, caller: Caller): number {
+  return caller instanceof Process ? caller.pidIn(ctx.pidns) : caller.pid;
+}
+
+/** nr_processes(): every process of the machine, or the figure the kernel was given. */
+export function machineTasks(ctx: ProcContext): number {
+  return ctx.pidns.machineTasks ?? ctx.kernel.info.hostProcesses + ctx.pidns.size;
 }
 
 const denied = (syscall: string): never => {
@@ -57,17 +76,18 @@ export class ProcFs implements FileSystem {
     return { type: "proc", blockSize: 4096, blocks: 0, blocksFree: 0, files: 0, filesFree: 0 };
   }
 
-  /** The directory of one process, as /proc/<pid>. */
+  /** The directory of one process, as /proc/<pid> with its pid in this mount's namespace. */
   pidDir(proc: Process): ProcNode {
-    return new ProcNode(this, { name: String(proc.pid), kind: "dir", mode: 0o555, entries: pidEntries }, proc, 0, `/${proc.pid}`);
+    const pid = proc.pidIn(this.ctx.pidns);
+    return new ProcNode(this, { name: String(pid), kind: "dir", mode: 0o555, entries: pidEntries }, proc, 0, `/${pid}`);
   }
 }
 
 /** A stable inode number per (process, path): procfs numbers are arbitrary but must not change. */
-function procIno(proc: Process | undefined, path: string): number {
+function procIno(pid: number, path: string): number {
   let h = 2166136261;
   for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
-  return 10000 + (proc?.pid ?? 0) * 4096 + ((h >>> 0) % 4096);
+  return 10000 + pid * 4096 + ((h >>> 0) % 4096);
 }
 
 export class ProcNode implements VNode {
@@ -96,11 +116,12 @@ export class ProcNode implements VNode {
   attrs(): Attrs {
     const { uid, gid } = this.owner();
     const time = this.proc?.startTime ?? this.fs.ctx.mountTime;
-    const base = { dev: this.fs.dev, ino: procIno(this.proc, this.path), uid, gid, rdev: 0, size: 0, blocks: 0, blksize: 1024, atime: time, mtime: time, ctime: time };
+    const base = { dev: this.fs.dev, ino: procIno(this.proc?.pidIn(this.fs.ctx.pidns) ?? 0, this.path), uid, gid, rdev: 0, size: 0, blocks: 0, blksize: 1024, atime: time, mtime: time, ctime: time };
     const e = this.entry;
     if (e.kind === "link") return { ...base, mode: S_IFLNK | 0o777, nlink: 1 };
     if (e.kind === "file") return { ...base, mode: S_IFREG | e.mode, nlink: 1 };
-    const subdirs = this.path === "/" ? this.fs.ctx.kernel.info.hostProcesses + this.fs.ctx.pidns.size : 0;
+    // proc_root_getattr(): the static entries' links plus nr_processes(), the whole machine's.
+    const subdirs = this.path === "/" ? machineTasks(this.fs.ctx) : 0;
     return { ...base, mode: S_IFDIR | e.mode, nlink: 2 + this.extraLinks + subdirs };
   }
 
@@ -116,16 +137,22 @@ export class ProcNode implements VNode {
   }
 
   readdir(caller: Caller): string[] {
-    if (this.entry.ptrace && this.proc && !ptraceMayRead(caller.creds, this.proc.creds)) denied("open");
+    if (this.entry.ptrace && this.proc && !mayAccess(caller, this.proc)) denied("open");
     const names = this.children(caller).map((c) => c.name);
-    if (this.path === "/") return [...names, ...this.fs.ctx.pidns.list().map((p) => String(p.pid))];
+    const ns = this.fs.ctx.pidns;
+    if (this.path === "/") return [...names, ...ns.list().map((p) => String(p.pidIn(ns)))];
     return names;
+  }
+
+  /** proc_mem_open() and friends: a ptrace-guarded file refuses the open itself (EACCES). */
+  open(caller: Caller): void {
+    if (this.entry.kind === "file" && this.entry.ptrace && this.proc && !mayAccess(caller, this.proc)) denied("open");
   }
 
   read(caller: Caller): string {
     const e = this.entry;
     if (e.kind !== "file") throw new SyscallError(EINVAL, "read");
-    if (e.ptrace && this.proc && !ptraceMayRead(caller.creds, this.proc.creds)) denied("open");
+    if (e.ptrace && this.proc && !mayAccess(caller, this.proc)) denied("open");
     if (this.proc !== undefined && !this.proc.alive) throw new SyscallError(ENOENT, "read");
     return e.generate(this.fs.ctx, caller, this.proc);
   }
@@ -133,7 +160,7 @@ export class ProcNode implements VNode {
   readlink(caller: Caller): string {
     const e = this.entry;
     if (e.kind !== "link") throw new SyscallError(EINVAL, "readlink");
-    if (e.ptrace && this.proc && !ptraceMayRead(caller.creds, this.proc.creds)) denied("readlink");
+    if (e.ptrace && this.proc && !mayAccess(caller, this.proc)) denied("readlink");
     return e.target(this.fs.ctx, caller, this.proc);
   }
 

@@ -1,9 +1,17 @@
 // The table of /proc entries outside the pid directories.
 
 import type { Caller } from "../node.js";
-import type { ProcContext, ProcEntry } from "./procfs.js";
+import { ENOENT, SyscallError } from "../../kernel/errno.js";
+import { type ProcContext, type ProcEntry, callerPid } from "./procfs.js";
 import { sysctlEntries } from "./sysctl.js";
 import { generateCpuinfo, generateLoadavg, generateMeminfo, generateUptime, generateVersion } from "./system.js";
+
+/** proc_self_get_link(): the reader's pid in the mount's namespace; ENOENT when it has none there. */
+function selfPid(ctx: ProcContext, caller: Caller): number {
+  const pid = callerPid(ctx, caller);
+  if (pid === 0) throw new SyscallError(ENOENT, "readlink");
+  return pid;
+}
 
 const emptyDir = (name: string): ProcEntry => ({ name, kind: "dir", mode: 0o555, entries: () => [] });
 const emptyFile = (name: string, mode = 0o444): ProcEntry => ({ name, kind: "file", mode, generate: () => "" });
@@ -25,10 +33,10 @@ export function rootEntries(_ctx: ProcContext, _caller: Caller): ProcEntry[] {
     { name: "mounts", kind: "link", target: () => "self/mounts" },
     { name: "net", kind: "link", target: () => "self/net" },
     emptyDir("scsi"),
-    { name: "self", kind: "link", target: (_ctx, caller) => String(caller.pid) },
+    { name: "self", kind: "link", target: (ctx, caller) => String(selfPid(ctx, caller)) },
     { name: "sys", kind: "dir", mode: 0o555, entries: sysctlEntries },
     emptyFile("sysrq-trigger", 0o200),
-    { name: "thread-self", kind: "link", target: (_ctx, caller) => `${caller.pid}/task/${caller.pid}` },
+    { name: "thread-self", kind: "link", target: (ctx, caller) => `${selfPid(ctx, caller)}/task/${selfPid(ctx, caller)}` },
     emptyFile("timer_list"),
     { name: "uptime", kind: "file", mode: 0o444, generate: generateUptime },
     { name: "version", kind: "file", mode: 0o444, generate: generateVersion },

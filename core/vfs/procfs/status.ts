@@ -16,7 +16,7 @@ const STATE_NAMES: Record<string, string> = {
 const kb = (n: number) => `${String(n).padStart(8)} kB`;
 
 /** The state a reader sees: a process reading its own status is running. */
-export const stateOf = (proc: Process, caller: Caller) => (proc.pid === caller.pid ? "R" : proc.state);
+export const stateOf = (proc: Process, caller: Caller) => ((caller as unknown) === proc ? "R" : proc.state);
 
 /** Cpus_allowed: a hex mask with a comma every 32 bits (bitmap_print %*pb). */
 export function cpuMask(cpus: number): string {
@@ -45,10 +45,14 @@ export function generateStatus(ctx: ProcContext, caller: Caller, proc: Process):
   put("Name", proc.comm);
   if (atLeast(release, 4, 14)) put("Umask", proc.umask.toString(8).padStart(4, "0"));
   put("State", STATE_NAMES[stateOf(proc, caller)] ?? "S (sleeping)");
-  put("Tgid", proc.pid);
+  // Pids as the proc mount's namespace sees them (proc_pid_ns of the superblock), and the NS*
+  // lines list one per level from that namespace down to the process's own (task_state()).
+  const ns = ctx.pidns;
+  const pid = proc.pidIn(ns);
+  put("Tgid", pid);
   put("Ngid", 0);
-  put("Pid", proc.pid);
-  put("PPid", proc.ppid);
+  put("Pid", pid);
+  put("PPid", proc.ppidIn(ns));
   put("TracerPid", 0);
   put("Uid", [c.ruid, c.euid, c.suid, c.fsuid].join("\t"));
   put("Gid", [c.rgid, c.egid, c.sgid, c.fsgid].join("\t"));
@@ -56,31 +60,35 @@ export function generateStatus(ctx: ProcContext, caller: Caller, proc: Process):
   // task_state(): each group, space-separated, then a trailing space the kernel keeps for ABI.
   put("Groups", `${c.groups.join(" ")} `);
   if (atLeast(release, 4, 1)) {
-    put("NStgid", proc.pid);
-    put("NSpid", proc.pid);
-    put("NSpgid", proc.pgid);
-    put("NSsid", proc.sid);
+    const levels = proc.namespaces().slice(ns.level);
+    put("NStgid", proc.pids.slice(ns.level).join("\t"));
+    put("NSpid", proc.pids.slice(ns.level).join("\t"));
+    put("NSpgid", levels.map((l) => proc.pgidIn(l)).join("\t"));
+    put("NSsid", levels.map((l) => proc.sidIn(l)).join("\t"));
   }
-  if (atLeast(release, 6, 4)) put("Kthread", 0);
-  put("VmPeak", kb(m.vmPeak));
-  put("VmSize", kb(m.vmSize));
-  put("VmLck", kb(0));
-  put("VmPin", kb(0));
-  put("VmHWM", kb(m.vmHWM));
-  put("VmRSS", kb(m.vmRSS));
-  put("RssAnon", kb(m.rssAnon));
-  put("RssFile", kb(m.rssFile));
-  put("RssShmem", kb(0));
-  put("VmData", kb(m.vmData));
-  put("VmStk", kb(m.vmStk));
-  put("VmExe", kb(m.vmExe));
-  put("VmLib", kb(m.vmLib));
-  put("VmPTE", kb(m.vmPTE));
-  put("VmSwap", kb(0));
-  put("HugetlbPages", kb(0));
-  if (atLeast(release, 4, 15)) put("CoreDumping", 0);
-  if (atLeast(release, 5, 0)) put("THP_enabled", 1);
-  if (atLeast(release, 6, 4)) put("untag_mask", "0xffffffffffffffff");
+  if (atLeast(release, 6, 4)) put("Kthread", proc.kthread ? 1 : 0);
+  // proc_pid_status(): the memory lines only for a task with an mm (not a kernel thread).
+  if (!proc.kthread) {
+    put("VmPeak", kb(m.vmPeak));
+    put("VmSize", kb(m.vmSize));
+    put("VmLck", kb(0));
+    put("VmPin", kb(0));
+    put("VmHWM", kb(m.vmHWM));
+    put("VmRSS", kb(m.vmRSS));
+    put("RssAnon", kb(m.rssAnon));
+    put("RssFile", kb(m.rssFile));
+    put("RssShmem", kb(0));
+    put("VmData", kb(m.vmData));
+    put("VmStk", kb(m.vmStk));
+    put("VmExe", kb(m.vmExe));
+    put("VmLib", kb(m.vmLib));
+    put("VmPTE", kb(m.vmPTE));
+    put("VmSwap", kb(0));
+    put("HugetlbPages", kb(0));
+    if (atLeast(release, 4, 15)) put("CoreDumping", 0);
+    if (atLeast(release, 5, 0)) put("THP_enabled", 1);
+    if (atLeast(release, 6, 4)) put("untag_mask", "0xffffffffffffffff");
+  }
   put("Threads", proc.threads);
   put("SigQ", `0/${sigPendingLimit(ctx.kernel.info.memTotalKb)}`);
   put("SigPnd", formatSigset(0n));

@@ -2,7 +2,7 @@
 // the whole tree read-only, so writes end in EROFS unless the container is privileged.
 
 import { CAP_LAST_CAP } from "../../kernel/capability.js";
-import type { Uts } from "../../kernel/process.js";
+import { Process, type Uts } from "../../kernel/process.js";
 import type { Caller } from "../node.js";
 import type { ProcContext, ProcEntry } from "./procfs.js";
 
@@ -13,7 +13,8 @@ interface Sysctl {
 type SysctlTree = { [name: string]: SysctlTree | Sysctl };
 
 const value = (v: string | number): Sysctl => ({ get: () => String(v) });
-const utsOf = (ctx: ProcContext, caller: Caller): Uts | undefined => ctx.pidns.get(caller.pid)?.uts;
+/** The reader's UTS namespace (proc_do_uts_string: current->nsproxy->uts_ns). */
+const utsOf = (ctx: ProcContext, caller: Caller): Uts | undefined => (caller instanceof Process ? caller.uts : ctx.pidns.peek(caller.pid)?.uts);
 
 const TREE: SysctlTree = {
   fs: {

@@ -1,6 +1,8 @@
 // Whole-system /proc files: uptime, loadavg, meminfo, cpuinfo, version (fs/proc/*.c).
 
-import type { ProcContext } from "./procfs.js";
+import { Process } from "../../kernel/process.js";
+import type { Caller } from "../node.js";
+import { type ProcContext, machineTasks } from "./procfs.js";
 
 /** fs/proc/uptime.c: seconds since boot and idle seconds summed over CPUs, two decimals. */
 export function generateUptime(ctx: ProcContext): string {
@@ -9,10 +11,13 @@ export function generateUptime(ctx: ProcContext): string {
   return `${up.toFixed(2)} ${idle.toFixed(2)}\n`;
 }
 
-/** fs/proc/loadavg.c: load averages, running/total tasks, last pid. */
-export function generateLoadavg(ctx: ProcContext): string {
-  const tasks = ctx.kernel.info.hostProcesses + ctx.pidns.size;
-  const last = ctx.pidns.list().at(-1)?.pid ?? 1;
+/**
+ * fs/proc/loadavg.c: load averages, running/total tasks (nr_threads, the whole machine's), and
+ * the last pid handed out in the reader's own namespace (idr_get_cursor of task_active_pid_ns).
+ */
+export function generateLoadavg(ctx: ProcContext, caller: Caller): string {
+  const tasks = machineTasks(ctx);
+  const last = caller instanceof Process ? caller.ns.lastAllocated : ctx.pidns.lastAllocated;
   return `0.08 0.05 0.01 1/${tasks} ${last}\n`;
 }
 
