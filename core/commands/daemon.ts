@@ -4,6 +4,9 @@
 import { Cancelled } from "../kernel/cancellation.js";
 import type { ProgramContext } from "../kernel/program.js";
 
+/** CPU node v4 spends loading itself and server.js (about 50 ms): ps shows a small %CPU. */
+const NODE_STARTUP_TICKS = 5;
+
 /** Waits until the process is killed. */
 export function serveForever(ctx: ProgramContext): Promise<number> {
   return new Promise<number>((_resolve, reject) => {
@@ -13,7 +16,8 @@ export function serveForever(ctx: ProgramContext): Promise<number> {
 
 /** `node server.js` from node-hello: logs nothing (images.md §1.3). */
 export async function nodeMain(ctx: ProgramContext): Promise<number> {
-  ctx.proc.threads = 6;
+  ctx.proc.spawnThreads(6);
+  ctx.proc.charge(NODE_STARTUP_TICKS);
   const script = ctx.argv[1];
   if (script === undefined) {
     await ctx.stderr.write("> ");
@@ -29,7 +33,7 @@ export async function nodeMain(ctx: ProgramContext): Promise<number> {
 
 /** hello-app (images.md §2.1): Go's log package to stderr, then serves. */
 export async function helloAppMain(ctx: ProgramContext): Promise<number> {
-  ctx.proc.threads = 5;
+  ctx.proc.spawnThreads(5);
   const port = ctx.proc.environ.find((e) => e.startsWith("PORT="))?.slice(5) || "8080";
   const d = new Date(ctx.sys.now());
   const p2 = (n: number) => String(n).padStart(2, "0");
@@ -40,7 +44,7 @@ export async function helloAppMain(ctx: ProgramContext): Promise<number> {
 
 /** agnhost: `pause` (its default) waits; other subcommands are not emulated. */
 export async function agnhostMain(ctx: ProgramContext): Promise<number> {
-  ctx.proc.threads = 7;
+  ctx.proc.spawnThreads(7);
   const sub = ctx.argv[1];
   if (sub === undefined || sub === "pause") {
     await ctx.stdout.write("Paused\n");

@@ -120,4 +120,4 @@ export async function idMain(ctx: ProgramContext, mode: "id" | "groups" | "whoam
   return 0;
 }
 
-export const id: Command = { name: "id", main: (ctx) => idMain(ctx, "id") };
+export const id: Command = { name: "id", main: (ctx) => idMain(ctx, "id"), usage: USAGE };

@@ -70,6 +70,8 @@ import { echo } from "./echo.js";
 import { groups } from "./groups.js";
 import { id } from "./id.js";
 import { sleep } from "./sleep.js";
+import { usage } from "./lib/cmd.js";
+import { versionAtLeast } from "./lib/sys-proc.js";
 import type { Command } from "./types.js";
 import { whoami } from "./whoami.js";
 
@@ -92,6 +94,22 @@ const PROGRAMS: Readonly<Record<string, ProgramMain>> = {
   pause: serveForever,
 };
 
+/**
+ * Does `APPLET --help` show the applet's usage instead of running it? libbb/appletlib.c
+ * run_applet_no_and_exit() (1.26–1.35: argv exactly [applet, "--help"], except test, true and
+ * false; echo too from f26e5634b, 1.34.0) and show_usage_if_dash_dash_help() (1.36.0: "--help"
+ * may be followed by more words, 5a9d2b6e0; an argv[0] starting with "[" is excluded, dd79e1d4d).
+ * Before 1.36 "[ --help" and "[[ --help" print test's NOUSAGE_STR and exit 0.
+ */
+function showsHelp(version: string, name: string, args: readonly string[]): boolean {
+  if (args[1] !== "--help") return false;
+  const v136 = versionAtLeast(version, 1, 36);
+  if (!v136 && args.length !== 2) return false;
+  if (name === "test" || name === "true" || name === "false") return false;
+  if (name === "echo" && versionAtLeast(version, 1, 34)) return false;
+  return !(v136 && args[0]!.startsWith("["));
+}
+
 export function findCommand(name: string): Command | undefined {
   return byName.get(name);
 }
@@ -105,7 +123,8 @@ export const programTable: ProgramTable = {
         let name = base(argv[0] ?? "busybox");
         if (name === "busybox") {
           if (argv.length < 2) return undefined;
-          args = argv.slice(1);
+          // busybox_main(): "busybox --help APPLET" becomes "APPLET --help"; further words are dropped.
+          args = argv[1] === "--help" && argv.length > 2 ? [argv[2]!, "--help"] : argv.slice(1);
           name = base(args[0]!);
         }
         if (name === "sh" || name === "ash") {
@@ -113,7 +132,17 @@ export const programTable: ProgramTable = {
           return { main: (ctx) => shellMain(ctx, flavour), argv: args };
         }
         const cmd = byName.get(name);
-        return cmd === undefined ? undefined : { main: cmd.main, argv: args };
+        if (cmd === undefined) return undefined;
+        const help = cmd.usage;
+        if (help !== undefined && showsHelp(exe.version, name, args)) {
+          // xfunc_error_retval = 0; bb_show_usage()
+          const main: ProgramMain = (ctx) => {
+            const u = typeof help === "function" ? help(ctx) : help;
+            return usage(ctx, u.trivial, u.full, 0);
+          };
+          return { main, argv: args };
+        }
+        return { main: cmd.main, argv: args };
       }
       case "dash":
       case "bash": {

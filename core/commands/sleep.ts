@@ -5,6 +5,11 @@ import type { ProgramContext } from "../kernel/program.js";
 import { error, isBusybox, usage } from "./lib/cmd.js";
 import type { Command } from "./types.js";
 
+const USAGE = {
+  trivial: "[N]...",
+  full: "Pause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays",
+};
+
 const UNITS: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600, d: 86400 };
 
 export function parseDuration(arg: string): number | undefined {
@@ -15,10 +20,11 @@ export function parseDuration(arg: string): number | undefined {
 
 export const sleep: Command = {
   name: "sleep",
+  usage: USAGE,
   async main(ctx: ProgramContext) {
     const args = ctx.argv.slice(1);
     if (args.length === 0) {
-      if (isBusybox(ctx)) return usage(ctx, "[N]...", "Pause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays");
+      if (isBusybox(ctx)) return usage(ctx, USAGE.trivial, USAGE.full);
       await ctx.stderr.write("sleep: missing operand\nTry 'sleep --help' for more information.\n");
       return 1;
     }

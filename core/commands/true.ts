@@ -1,6 +1,6 @@
-// Not built yet: prints that it is not emulated.
+// true / false (BusyBox coreutils/true.c, false.c; GNU coreutils true.c): arguments are ignored.
 
 import type { Command } from "./types.js";
 
-export const trueCommand: Command = { name: "true", main: async (ctx) => { await ctx.stderr.write(`${ctx.argv[0]}: not emulated yet\n`); return 127; } };
-export const falseCommand: Command = { name: "false", main: async (ctx) => { await ctx.stderr.write(`${ctx.argv[0]}: not emulated yet\n`); return 127; } };
+export const trueCommand: Command = { name: "true", main: async () => 0 };
+export const falseCommand: Command = { name: "false", main: async () => 1 };

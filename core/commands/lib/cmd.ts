@@ -3,6 +3,8 @@
 
 import { type Errno, type Libc, errnoOf, strerror } from "../../kernel/errno.js";
 import type { ProgramContext } from "../../kernel/program.js";
+import type { UsageText } from "../types.js";
+import { versionAtLeast } from "./sys-proc.js";
 
 export const applet = (ctx: ProgramContext) => ctx.argv[0]!.split("/").pop()!.replace(/^-/, "");
 export const isBusybox = (ctx: ProgramContext) => ctx.exe.program === "busybox";
@@ -48,11 +50,42 @@ const BUSYBOX_BUILDS: Record<string, string> = {
 
 export const busyboxBanner = (version: string) => BUSYBOX_BUILDS[version] ?? `BusyBox v${version} multi-call binary.`;
 
-/** bb_show_usage(): the banner, "Usage: applet TRIVIAL", a blank line and the full help; exit 1. */
-export async function usage(ctx: ProgramContext, trivial: string, full: string): Promise<number> {
-  await ctx.stderr.write(`${busyboxBanner(ctx.exe.version)}\n\nUsage: ${applet(ctx)}${trivial === "" ? "" : ` ${trivial}`}\n\n${full}\n`);
-  return 1;
+/** NOUSAGE_STR ("\b"): an applet built without help text (egrep, fgrep, test, [, [[). */
+export const NO_USAGE: UsageText = { trivial: "\b", full: "" };
+
+/**
+ * What bb_show_usage() (libbb/appletlib.c) writes: the banner, then "Usage: APPLET " and the
+ * packed usage string (trivial, "\n\n", full). Before 1.30 the space after the name is always
+ * written ("Usage: clear \n\nClear screen"); commit 253f555f0 (1.30.0) drops it when the packed
+ * string is empty or starts with a newline. NOUSAGE_STR prints "No help available.\n\n", which
+ * ff65355b8 (1.31.0) shortened to "No help available\n".
+ */
+export function usageText(ctx: ProgramContext, trivial: string, full: string): string {
+  const version = ctx.exe.version;
+  const banner = busyboxBanner(version);
+  if (trivial === NO_USAGE.trivial) return `${banner}\n\n${versionAtLeast(version, 1, 31) ? "No help available\n" : "No help available.\n\n"}`;
+  const packed = full === "" ? trivial : `${trivial}\n\n${full}`;
+  const space = versionAtLeast(version, 1, 30) && (packed === "" || packed.startsWith("\n")) ? "" : " ";
+  return `${banner}\n\nUsage: ${applet(ctx)}${space}${packed}\n`;
 }
+
+/**
+ * bb_show_usage(): the usage text on stderr, then xfunc_die() with xfunc_error_retval: 1, or 0
+ * for `APPLET --help`, or what the applet set (grep: 2).
+ */
+export async function usage(ctx: ProgramContext, trivial: string, full: string, status = 1): Promise<number> {
+  await ctx.stderr.write(usageText(ctx, trivial, full));
+  return status;
+}
+
+const C_ESCAPES: Record<string, string> = { "\x07": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v" };
+
+/**
+ * gnulib quote() in the C locale (locale_quoting_style), as GNU tools name a word in a message:
+ * 'ARG', with \\ and ' escaped by a backslash and control characters as C escapes.
+ */
+export const localeQuote = (s: string): string =>
+  `'${s.replace(/[\\'\x00-\x1f\x7f]/g, (c) => (c === "\\" || c === "'" ? `\\${c}` : C_ESCAPES[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, "0")}`))}'`;
 
 /** The C library's getopt message for an unknown option. */
 export function badOptionText(ctx: ProgramContext, opt: string): string {
@@ -60,6 +93,15 @@ export function badOptionText(ctx: ProgramContext, opt: string): string {
     case "musl": return `${applet(ctx)}: unrecognized option: ${opt}`;
     case "uclibc": return `${applet(ctx)}: invalid option -- ${opt}`;
     default: return `${applet(ctx)}: invalid option -- '${opt}'`;
+  }
+}
+
+/** getopt_long's message for an unknown `--name` (BusyBox's getopt32 always passes a long table). */
+export function badLongOptionText(ctx: ProgramContext, opt: string): string {
+  switch (libcOf(ctx)) {
+    case "musl": return `${applet(ctx)}: unrecognized option: ${opt.slice(2)}`;
+    case "uclibc": return `${applet(ctx)}: unrecognized option \`${opt}'`;
+    default: return `${applet(ctx)}: unrecognized option '${opt}'`;
   }
 }
 
@@ -139,7 +181,8 @@ export const isOptionError = (p: ParsedOptions | OptionError): p is OptionError 
 /** Reports an option error the way the build does: BusyBox usage, or GNU's "Try --help" line. */
 export async function optionError(ctx: ProgramContext, e: OptionError, usageText: { trivial: string; full: string } | undefined): Promise<number> {
   if (isBusybox(ctx)) {
-    await ctx.stderr.write(`${e.kind === "unknown" ? badOptionText(ctx, e.opt.replace(/^--?/, "")) : missingArgText(ctx, e.opt)}\n`);
+    const text = e.kind !== "unknown" ? missingArgText(ctx, e.opt) : e.opt.startsWith("--") ? badLongOptionText(ctx, e.opt) : badOptionText(ctx, e.opt.replace(/^-/, ""));
+    await ctx.stderr.write(`${text}\n`);
     return usageText === undefined ? 1 : usage(ctx, usageText.trivial, usageText.full);
   }
   const name = applet(ctx);
