@@ -55,7 +55,7 @@ export function flavourOf(name: ShellName, libc: Libc, version = ""): ShellFlavo
 }
 
 /** An unknown version ("") counts as the newest. */
-function versionAtLeast(version: string, min: readonly number[]): boolean {
+export function versionAtLeast(version: string, min: readonly number[]): boolean {
   if (version === "") return true;
   const v = version.split(".").map(Number);
   for (let i = 0; i < min.length; i++) {
@@ -110,6 +110,18 @@ export const messages = {
   notFound(f: ShellFlavour, m: MessageContext, cmd: string): string {
     if (f.name === "bash") return `${prefix(f, m)}${cmd}: command not found\n`;
     return `${prefix(f, m)}${cmd}: not found\n`;
+  },
+
+  /**
+   * A builtin's output could not be written (stdout closed, a full disk): bash "echo: write
+   * error: …" (sh_wrerror), dash 0.5.12 "echo: I/O error" (evalbltin), BusyBox "write error: …".
+   */
+  writeError(f: ShellFlavour, m: MessageContext, builtin: string, e: Errno): string {
+    if (f.name === "bash") return `${prefix(f, m, builtin)}write error: ${strerror(e, f.libc)}\n`;
+    // dash sets the status from OUTPUT_ERR; 0.5.12's evalbltin() also says so (0.5.7 is silent).
+    if (f.name === "dash") return versionAtLeast(f.version, [0, 5, 12]) ? `${prefix(f, m, builtin)}${builtin}: I/O error\n` : "";
+    // BusyBox echo_main()/printf_main() bb_perror_msg(): the applet name, no line number.
+    return `${m.arg0.replace(/^-/, "").split("/").pop()}: write error: ${strerror(e, f.libc)}\n`;
   },
 
   /** An exec that failed for another reason (EACCES: status 126). */

@@ -14,7 +14,7 @@ import { ParseError, Parser } from "./parser.js";
 import type { ShellState } from "./state.js";
 import type { ArithError } from "./arith.js";
 import { type Cancellation, CancellationSource, Cancelled } from "../kernel/cancellation.js";
-import { EBADF, ENOENT, ENOEXEC, type Errno, SyscallError, errnoOf, strerror } from "../kernel/errno.js";
+import { EBADF, EIO, ENOENT, ENOEXEC, ENOSPC, EPIPE, type Errno, SyscallError, errnoOf, strerror } from "../kernel/errno.js";
 import { Collector, Pipe } from "../kernel/io.js";
 import { Process } from "../kernel/process.js";
 import { type OpenDescription, type Stdio, fileDescription, pipeReader, pipeWriter } from "../kernel/program.js";
@@ -698,6 +698,13 @@ export class Shell {
       return await builtin.run({ sh: this, argv, fds });
     } catch (err) {
       if (err instanceof ShellError && (!builtin.special || this.flavour.name === "bash")) return err.status;
+      // A write that failed (stdout closed, disk full) is the builtin's error, not the shell's end.
+      const e = errnoOf(err);
+      if (e === EBADF || e === ENOSPC || e === EPIPE || e === EIO) {
+        const text = messages.writeError(this.flavour, this.msg, argv[0]!, e);
+        if (text !== "") await this.err(fds, text).catch(() => {});
+        return 1;
+      }
       throw err;
     } finally {
       this.commandName = savedName;

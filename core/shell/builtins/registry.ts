@@ -19,7 +19,7 @@ import { pwd } from "./pwd.js";
 import { read } from "./read.js";
 import { set } from "./set.js";
 import { shift } from "./shift.js";
-import { bracket, test } from "./test.js";
+import { bracket, doubleBracket, test } from "./test.js";
 import { trap } from "./trap.js";
 import { command, type } from "./type.js";
 import type { Builtin } from "./types.js";
@@ -30,7 +30,7 @@ import { wait } from "./wait.js";
 export type { Builtin };
 
 export const BUILTINS: readonly Builtin[] = [
-  colon, dot, bracket, breakBuiltin, cd, command, continueBuiltin, echo, evalBuiltin, exec, exit, exportBuiltin,
+  colon, dot, bracket, doubleBracket, breakBuiltin, cd, command, continueBuiltin, echo, evalBuiltin, exec, exit, exportBuiltin,
   falseBuiltin, getopts, jobs, kill, local, printf, pwd, read, readonlyBuiltin, returnBuiltin, set, shift, source, test,
   trap, trueBuiltin, type, umask, unset, wait,
 ];

@@ -29,6 +29,18 @@ export const fail = async (ctx: BuiltinContext, text: string, status = 1): Promi
   return status;
 };
 
+/**
+ * The name BusyBox applets run by ash (printf, test) put before their messages
+ * (bb_verror_msg() writes applet_name): the shell's own argv[0] as lbb_main() set it, without a
+ * login shell's "-" and its directory — not $0, which `sh -c CMD NAME` or a script changes.
+ */
+export function appletName(ctx: BuiltinContext): string {
+  const argv = ctx.sh.proc.argv;
+  const name = (argv[0] ?? "sh").replace(/^-/, "").replace(/^.*\//, "");
+  // "busybox sh …": busybox_main() runs argv[1] as the applet.
+  return name === "busybox" && argv[1] !== undefined ? argv[1] : name;
+}
+
 export const errText = (ctx: BuiltinContext, e: Errno) => strerror(e, ctx.sh.flavour.libc);
 
 /** Is `s` a valid unsigned decimal number? */
