@@ -7,7 +7,7 @@
 import { errnoOf } from "../kernel/errno.js";
 import type { ProgramContext } from "../kernel/program.js";
 import { isOptionError, optionError, parseOptions } from "./lib/cmd.js";
-import { LineReader, Tool, openInput, parseBusyboxUnsigned } from "./lib/text-io.js";
+import { LineReader, Tool, openInput, parseBusyboxUnsigned, StdoutError } from "./lib/text-io.js";
 import type { Command } from "./types.js";
 
 const USAGE = {
@@ -220,7 +220,7 @@ async function cutMain(ctx: ProgramContext): Promise<number> {
         line = await reader.next();
       } catch (err) {
         const e = errnoOf(err);
-        if (e === undefined || e.name === "EPIPE") throw err;
+        if (e === undefined || e.name === "EPIPE" || err instanceof StdoutError) throw err;
         if (!t.busybox) {
           status = 1;
           await t.perror(f, e);

@@ -12,7 +12,7 @@ import { S_IFMT, S_IFREG, isDir, isLnk } from "../kernel/permission.js";
 import type { ProgramContext } from "../kernel/program.js";
 import { NO_USAGE, attempt, badOptionText, errText, isOptionError, missingArgText, parseOptions } from "./lib/cmd.js";
 import { type CompiledRegex, RegexError, compileRegex, matchAt, regexDialect, regexErrorText } from "./lib/text-regex.js";
-import { LineReader, Tool, openSource, readWhole } from "./lib/text-io.js";
+import { LineReader, Tool, openSource, readWhole, StdoutError } from "./lib/text-io.js";
 import type { Command } from "./types.js";
 
 const USAGE = {
@@ -277,7 +277,7 @@ class Grep {
         await this.search({ name: path, src: src.src });
       } catch (err) {
         const e = errnoOf(err);
-        if (e === undefined || e.name === "EPIPE") throw err;
+        if (e === undefined || e.name === "EPIPE" || err instanceof StdoutError) throw err;
         if (e.name === "ENOMEM") {
           // xmalloc() failing: BusyBox "out of memory", GNU xalloc_die() "memory exhausted".
           await this.t.error(this.o.busybox ? "out of memory" : "memory exhausted");
@@ -475,7 +475,7 @@ async function grepMain(ctx: ProgramContext, variant: "grep" | "egrep" | "fgrep"
       return err.status;
     }
     const e = errnoOf(err);
-    if (e === undefined || e.name === "EPIPE") throw err;
+    if (e === undefined || e.name === "EPIPE" || err instanceof StdoutError) throw err;
     await t.perror("(standard input)", e);
     g.errors = true;
   }

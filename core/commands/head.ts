@@ -7,7 +7,7 @@
 import { EIO, errnoOf } from "../kernel/errno.js";
 import type { ProgramContext } from "../kernel/program.js";
 import { errText as errTextOf, isOptionError, optionError, parseOptions } from "./lib/cmd.js";
-import { KBM_SUFFIXES, type Source, Tool, openSource, pace, parseBusyboxUnsigned, parseGnuSize } from "./lib/text-io.js";
+import { KBM_SUFFIXES, type Source, Tool, openSource, pace, parseBusyboxUnsigned, parseGnuSize, StdoutError } from "./lib/text-io.js";
 import type { Command } from "./types.js";
 
 const USAGE = {
@@ -131,7 +131,7 @@ async function headMain(ctx: ProgramContext): Promise<number> {
       else await printFirst(t, opened.src, count);
     } catch (err) {
       const e = errnoOf(err);
-      if (e === undefined || e.name === "EPIPE") throw err;
+      if (e === undefined || e.name === "EPIPE" || err instanceof StdoutError) throw err;
       status = 1;
       // BusyBox reports the stream error at fclose(), which glibc and uClibc give as EIO.
       if (t.busybox) await t.perror(f, EIO);

@@ -1,6 +1,8 @@
 // Every emulated command, one line each, and how an executable finds its implementation:
 // BusyBox dispatches on the applet name (argv[0]), other packages on the tool in the binary.
 
+import { EPIPE, SyscallError } from "../kernel/errno.js";
+import { StdoutError, stdoutFailed } from "./lib/text-io.js";
 import type { ElfProgram } from "../kernel/binfmt.js";
 import type { ProgramMain, ProgramTable } from "../kernel/program.js";
 import { flavourOf } from "../shell/flavour.js";
@@ -114,6 +116,22 @@ export function findCommand(name: string): Command | undefined {
   return byName.get(name);
 }
 
+/**
+ * A command whose output could not be written (a full disk, a closed descriptor) ends with its
+ * build's message and status 1, whichever write failed (EPIPE is the kernel's SIGPIPE business).
+ */
+function withStdoutErrors(main: ProgramMain): ProgramMain {
+  return async (ctx) => {
+    try {
+      return await main(ctx);
+    } catch (err) {
+      if (err instanceof StdoutError) return stdoutFailed(ctx, err.errno, true);
+      if (err instanceof SyscallError && err.syscall === "write" && err.errno !== EPIPE) return stdoutFailed(ctx, err.errno, false);
+      throw err;
+    }
+  };
+}
+
 export const programTable: ProgramTable = {
   resolve(exe: ElfProgram, argv: readonly string[]) {
     const base = (s: string) => s.split("/").pop()!.replace(/^-/, "");
@@ -142,7 +160,7 @@ export const programTable: ProgramTable = {
           };
           return { main, argv: args };
         }
-        return { main: cmd.main, argv: args };
+        return { main: withStdoutErrors(cmd.main), argv: args };
       }
       case "dash":
       case "bash": {
@@ -153,7 +171,7 @@ export const programTable: ProgramTable = {
     const program = PROGRAMS[exe.program];
     if (program !== undefined) return { main: program, argv };
     const cmd = byName.get(exe.tool === "" ? exe.program : exe.tool);
-    return cmd === undefined ? undefined : { main: cmd.main, argv };
+    return cmd === undefined ? undefined : { main: withStdoutErrors(cmd.main), argv };
   },
 };
 

@@ -10,7 +10,7 @@ import type { ProgramContext } from "../kernel/program.js";
 import { attempt, badOptionText, errText, missingArgText } from "./lib/cmd.js";
 import { regexDialect } from "./lib/text-regex.js";
 import { SedError, type SedFlavour, type SedIo, type SedLine, SedParser, SedRunner, type SedSink } from "./lib/text-sed.js";
-import { LineReader, Tool, openInput, openWrite } from "./lib/text-io.js";
+import { LineReader, Tool, openInput, openWrite, StdoutError } from "./lib/text-io.js";
 import type { Command } from "./types.js";
 
 const USAGE = {
@@ -273,7 +273,7 @@ async function sedMain(ctx: ProgramContext): Promise<number> {
             line = await reader.next();
           } catch (err) {
             const e = errnoOf(err);
-            if (e === undefined || e.name === "EPIPE") throw err;
+            if (e === undefined || e.name === "EPIPE" || err instanceof StdoutError) throw err;
             // BusyBox gets EOF from a directory; GNU reports the read error.
             // (GNU panics: exit 4.)
             if (!busybox) throw new SedError(`read error on ${files[idx - 1]}: ${errText(ctx, e)}`, 0, true);

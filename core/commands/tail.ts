@@ -8,7 +8,7 @@
 import { errnoOf } from "../kernel/errno.js";
 import type { ProgramContext } from "../kernel/program.js";
 import { errText, isOptionError, optionError, parseOptions } from "./lib/cmd.js";
-import { KBM_SUFFIXES, type Source, Tool, openSource, pace, parseBusyboxUnsigned, parseGnuSize } from "./lib/text-io.js";
+import { KBM_SUFFIXES, type Source, Tool, openSource, pace, parseBusyboxUnsigned, parseGnuSize, StdoutError } from "./lib/text-io.js";
 import type { Command } from "./types.js";
 
 const USAGE = {
@@ -167,7 +167,7 @@ async function tailMain(ctx: ProgramContext): Promise<number> {
       data = await readAllOf(t, o.src);
     } catch (err) {
       const e = errnoOf(err);
-      if (e === undefined || e.name === "EPIPE") throw err;
+      if (e === undefined || e.name === "EPIPE" || err instanceof StdoutError) throw err;
       status = 1;
       await t.error(t.busybox ? `read error: ${errText(ctx, e)}` : `error reading '${o.path}': ${errText(ctx, e)}`);
       continue;

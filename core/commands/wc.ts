@@ -7,7 +7,7 @@
 import { errnoOf } from "../kernel/errno.js";
 import type { ProgramContext } from "../kernel/program.js";
 import { errText, isOptionError, optionError, parseOptions } from "./lib/cmd.js";
-import { Tool, openSource } from "./lib/text-io.js";
+import { Tool, openSource, StdoutError } from "./lib/text-io.js";
 import type { Command } from "./types.js";
 
 const USAGE = {
@@ -113,7 +113,7 @@ async function wcMain(ctx: ProgramContext): Promise<number> {
       }
     } catch (err) {
       const e = errnoOf(err);
-      if (e === undefined || e.name === "EPIPE") throw err;
+      if (e === undefined || e.name === "EPIPE" || err instanceof StdoutError) throw err;
       status = 1;
       await t.error(`${f}: ${errText(ctx, e)}`);
     }

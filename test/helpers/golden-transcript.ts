@@ -8,6 +8,7 @@
 //   # caps: default            (default | none | all | +NET_ADMIN,SYS_TIME | -CHOWN | 0xHEX)
 //   # nnp: true
 //   # readonly-root: true
+//   # disk-bytes: 1048576       (the container's writable-layer quota; default 64 MiB)
 //   # volume: /data/demo fsGroup=2000
 //   # clock: 2026-11-27T04:48:00Z
 //   # cols: 80
@@ -24,6 +25,7 @@ import { busybox128 } from "../../core/images/busybox.js";
 import { helloApp } from "../../core/images/hello-app.js";
 import type { Image } from "../../core/images/image.js";
 import { nodeHello } from "../../core/images/node-hello.js";
+import { Quota } from "../../core/vfs/quota.js";
 import { setVolumeOwnership } from "../../core/vfs/volumes.js";
 import type { TreeNode } from "../../core/vfs/tree-fs.js";
 import { DEFAULT_CAPS, type CredSpec } from "./kernel.js";
@@ -100,6 +102,7 @@ export function sessionOptions(t: Transcript): SessionOptions {
   const volume = /^(\S+)(?: fsGroup=(\d+))?$/.exec(h.get("volume") ?? "");
   const opts: SessionOptions = {
     image, as, readOnlyRoot: h.get("readonly-root") === "true",
+    ...(h.get("disk-bytes") ? { quota: new Quota(Number(h.get("disk-bytes"))) } : {}),
     ...(h.get("clock") ? { start: Date.parse(h.get("clock")!) } : {}),
     ...(h.get("cols") ? { cols: Number(h.get("cols")) } : {}),
     ...(h.get("init") ? { init: words(h.get("init")!) } : {}),

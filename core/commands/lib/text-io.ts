@@ -4,7 +4,7 @@
 // terminal and block-buffered (BUFSIZ 4096) otherwise, and it is flushed before any message goes
 // to stderr (BusyBox libbb/verror_msg.c fflush_all(), GNU error()).
 
-import { ENOMEM, type Errno, SyscallError } from "../../kernel/errno.js";
+import { ENOMEM, EPIPE, type Errno, SyscallError, errnoOf } from "../../kernel/errno.js";
 import type { Fd, ProgramContext } from "../../kernel/program.js";
 import { applet, attempt, attemptAsync, errText, isBusybox, usage } from "./cmd.js";
 
@@ -28,8 +28,35 @@ export class Output {
     if (this.buf === "") return;
     const data = this.buf;
     this.buf = "";
-    await this.fd.write(data);
+    try {
+      await this.fd.write(data);
+    } catch (err) {
+      const e = errnoOf(err);
+      if (e === undefined || e === EPIPE) throw err;
+      throw new StdoutError(e);
+    }
   }
+}
+
+/**
+ * Writing standard output failed (a full disk, a closed descriptor): the program ends with the
+ * build's message (stdoutFailed), whichever operand it was working on.
+ */
+export class StdoutError extends SyscallError {
+  constructor(e: Errno) {
+    super(e, "write");
+  }
+}
+
+/**
+ * The message for a failed write of standard output, status 1: BusyBox's stdio tools end in
+ * fflush_stdout_and_exit() ("standard output: …"), its raw writers in full_write() checks
+ * ("write error: …", libbb copyfd.c); GNU close_stdout() says "write error: …".
+ */
+export async function stdoutFailed(ctx: ProgramContext, e: Errno, stdio: boolean): Promise<number> {
+  const what = isBusybox(ctx) && stdio ? "standard output" : "write error";
+  await ctx.stderr.write(`${isBusybox(ctx) ? applet(ctx) : ctx.argv[0]}: ${what}: ${errText(ctx, e)}\n`).catch(() => {});
+  return 1;
 }
 
 /** What a tool prints, with stdout flushed before each stderr message. */
