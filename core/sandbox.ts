@@ -73,17 +73,15 @@ export class Sandbox {
     this.terminal = new Pty("pts/0", makedev(136, 0), { cols: opts.cols ?? 80, rows: opts.rows ?? 24 });
     this.ptys.push(this.terminal);
     this.terminal.setOutput((bytes) => this.emit(bytes));
-    // Terminals of `kubectl exec -it` sessions join the stack while they are attached.
-    const attach = this.cluster.node.devices.attachPts.bind(this.cluster.node.devices);
-    const detach = this.cluster.node.devices.detachPts.bind(this.cluster.node.devices);
-    this.cluster.node.devices.attachPts = (mnt, index, tty) => {
-      attach(mnt, index, tty);
-      if (tty instanceof Pty) this.ptys.push(tty);
-    };
-    this.cluster.node.devices.detachPts = (mnt, index) => {
-      detach(mnt, index);
-      this.ptys.pop();
-    };
+    // Terminals of `kubectl exec -it` and `kubectl attach -it` sessions join the stack while the
+    // learner's terminal is bridged to them.
+    this.cluster.kubelet.terminals.subscribe((tty, connected) => {
+      if (connected) this.ptys.push(tty);
+      else {
+        const i = this.ptys.lastIndexOf(tty);
+        if (i > 0) this.ptys.splice(i, 1);
+      }
+    });
   }
 
   /** Boots the learner's login shell on the workstation terminal. */

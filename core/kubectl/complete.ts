@@ -13,7 +13,7 @@ const DEFAULT = 0;
 /** Verbs whose first argument is a resource type and the next ones its names. */
 const TYPE_THEN_NAMES = new Set(["get", "describe", "delete", "label", "annotate", "wait", "explain"]);
 /** Verbs whose first argument is a pod name. */
-const POD_FIRST = new Set(["exec", "logs"]);
+const POD_FIRST = new Set(["attach", "exec", "logs"]);
 const OUTPUT_FORMATS = ["json", "yaml", "name", "go-template", "go-template-file", "template", "templatefile", "jsonpath", "jsonpath-as-json", "jsonpath-file", "custom-columns", "custom-columns-file", "wide"];
 /** Flags that take a value (the value is never a positional argument). */
 const VALUED = new Set(["-n", "--namespace", "-f", "--filename", "-o", "--output", "-c", "--container", "-l", "--selector", "--for", "--timeout", "--image", "--grace-period", "--context", "--kubeconfig"]);

@@ -37,6 +37,14 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
       case "stringArray":
         values.set(spec.name, [...((values.get(spec.name) as string[] | undefined) ?? []), raw]);
         return undefined;
+      case "duration": {
+        // time.ParseDuration: a signed sequence of decimal numbers with units; kept in ms.
+        const sign = /^[-+]/.test(raw) ? raw.slice(0, 1) : "";
+        const ms = parseDuration(raw.slice(sign.length));
+        if (ms === undefined) return `invalid argument "${raw}" for "${shown}" flag: time: invalid duration "${raw}"`;
+        values.set(spec.name, sign === "-" ? -ms : ms);
+        return undefined;
+      }
       default:
         values.set(spec.name, raw);
         return undefined;

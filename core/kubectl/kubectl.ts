@@ -10,6 +10,7 @@ import type { KubectlCall, Verb } from "./types.js";
 import { UsageError } from "./types.js";
 import { annotate, label } from "./verbs/label.js";
 import { apply } from "./verbs/apply.js";
+import { attach } from "./verbs/attach.js";
 import { config } from "./verbs/config.js";
 import { create } from "./verbs/create.js";
 import { deleteVerb } from "./verbs/delete.js";
@@ -22,7 +23,7 @@ import { run } from "./verbs/run.js";
 import { version } from "./verbs/version.js";
 import { wait } from "./verbs/wait.js";
 
-export const VERBS: readonly Verb[] = [annotate, apply, config, create, deleteVerb, describe, exec, explain, get, label, logs, run, version, wait];
+export const VERBS: readonly Verb[] = [annotate, apply, attach, config, create, deleteVerb, describe, exec, explain, get, label, logs, run, version, wait];
 
 const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: "namespace", short: "n", type: "string" }, { name: "kubeconfig", type: "string" }, { name: "context", type: "string" },
@@ -46,7 +47,7 @@ function help(): string {
     "kubectl controls the Kubernetes cluster manager.", "", " Find more information at: https://kubernetes.io/docs/reference/kubectl/", "",
     "Basic Commands (Beginner):", "  create          Create a resource from a file or from stdin", "  run             Run a particular image on the cluster", "",
     "Basic Commands (Intermediate):", "  explain         Get documentation for a resource", "  get             Display one or many resources", "  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector", "",
-    "Troubleshooting and Debugging Commands:", "  describe        Show details of a specific resource or group of resources", "  logs            Print the logs for a container in a pod", "  exec            Execute a command in a container", "",
+    "Troubleshooting and Debugging Commands:", "  describe        Show details of a specific resource or group of resources", "  logs            Print the logs for a container in a pod", "  attach          Attach to a running container", "  exec            Execute a command in a container", "",
     "Advanced Commands:", "  apply           Apply a configuration to a resource by file name or stdin", "  wait            Experimental: Wait for a specific condition on one or many resources", "",
     "Settings Commands:", "  label           Update the labels on a resource", "  annotate        Update the annotations on a resource", "",
     "Other Commands:", "  config          Modify kubeconfig files", "  version         Print the client and server version information", "",

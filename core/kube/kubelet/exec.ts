@@ -2,12 +2,11 @@
 // process spec (user, groups, capabilities, no_new_privs, seccomp), a new session, the command
 // looked up in the container's PATH, and a pseudo-terminal from the container's devpts when asked.
 
-import { S_IFCHR } from "../../kernel/permission.js";
-import { deliver, type ExitReason } from "../../kernel/process.js";
+import type { ExitReason } from "../../kernel/process.js";
 import type { OpenDescription } from "../../kernel/program.js";
-import { Pty, type Winsize } from "../../kernel/tty.js";
+import type { Pty, Winsize } from "../../kernel/tty.js";
 import { ttyDescription } from "../../kernel/program.js";
-import { Inode, makedev } from "../../vfs/inode.js";
+import { type ContainerPts, allocatePts, installPts, releasePts } from "./attach.js";
 import { type ContainerRuntime, type PodRuntime, RUNC_HOST_PIDS } from "./pod-runtime.js";
 
 /**
@@ -36,27 +35,15 @@ export function execInContainer(pr: PodRuntime, c: ContainerRuntime, req: ExecRe
   node.pidns.burnPids(RUNC_HOST_PIDS); // `runc exec` and its threads, on the node
   pidns.burnPids(EXEC_HELPER_PIDS);
   const env = [...spec.env.filter((e) => !e.startsWith("TERM=")), ...(req.tty ? ["TERM=xterm"] : [])];
-  let pty: Pty | undefined;
-  let index = 0;
-  if (req.tty !== undefined) {
-    index = node.devices.freePtsIndex(c.fs!.mnt);
-    pty = new Pty(`pts/${index}`, makedev(136, index), req.tty);
-  }
+  const pts: ContainerPts | undefined = req.tty === undefined ? undefined : allocatePts(pr, c, req.tty);
+  const pty = pts?.pty;
   const proc = pr.spawn(c, { ...spec, env, args: req.argv }, pidns, pty);
   const path = pr.lookPath(proc, req.argv[0] ?? "", env);
   if (path === undefined) {
     proc.terminate({ status: 127 });
     return { ok: false, notFound: req.argv[0] ?? "" };
   }
-  if (pty !== undefined) {
-    node.devices.attachPts(c.fs!.mnt, index, pty);
-    // devpts: the slave appears as /dev/pts/N, owned by the user, group tty, mode 0620.
-    c.fs!.devpts.rootInode.addEntry(String(index), Object.assign(new Inode({ ino: node.kernel.nextIno(), mode: S_IFCHR | 0o620, uid: spec.user.uid, gid: 5, time: node.kernel.now() }), { rdev: pty.rdev }));
-    // The terminal's foreground group, named in the namespace of the session on it.
-    pty.signalGroup = (pgid, sig) => {
-      for (const p of pidns.list()) if (p.pgidIn(pidns) === pgid) deliver(p, sig, false);
-    };
-  }
+  if (pts !== undefined) installPts(pr, c, pts, spec.user.uid, pidns);
   const term = pty === undefined ? undefined : ttyDescription(pty);
   const stdio = {
     stdin: term ?? req.stdin ?? { description: "/dev/null", read: async () => "" },
@@ -64,11 +51,7 @@ export function execInContainer(pr: PodRuntime, c: ContainerRuntime, req: ExecRe
     stderr: term ?? req.stderr,
   };
   const done = node.system.run(proc, () => node.system.execve(proc, path, req.argv, env, stdio)).finally(() => {
-    if (pty !== undefined) {
-      node.devices.detachPts(c.fs!.mnt, index);
-      c.fs!.devpts.rootInode.removeEntry(String(index));
-      pty.hangup();
-    }
+    if (pts !== undefined) releasePts(pr, c, pts);
   });
   return { ok: true, pty, done };
 }

@@ -14,6 +14,7 @@ import type { ContainerStatus, Pod, PodCondition } from "../api/types.js";
 import { type ProcessSpec, buildSpec, formatPod } from "../runtime/spec.js";
 import { type Store, rfc3339 } from "../store.js";
 import type { Node } from "./node.js";
+import { StreamingTerminals } from "./attach.js";
 import { type ContainerRuntime, PodRuntime } from "./pod-runtime.js";
 
 /** Safe sysctls the kubelet allows without --allowed-unsafe-sysctls (pkg/kubelet/sysctl/safe_sysctls.go). */
@@ -23,6 +24,8 @@ const MAX_BACKOFF = 300;
 
 export class Kubelet {
   readonly pods = new Map<string, PodRuntime>();
+  /** The streaming server's terminal sessions (exec -it, attach -it) a client is bridged to. */
+  readonly terminals = new StreamingTerminals();
 
   constructor(
     readonly node: Node,

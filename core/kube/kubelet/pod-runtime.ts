@@ -12,7 +12,6 @@ import type { CgroupNamespace, IpcNamespace } from "../../kernel/namespaces.js";
 import { NetNamespace, type Reachability } from "../../kernel/net.js";
 import { PidNamespace, PidsCgroup, Process, type Uts, deliver } from "../../kernel/process.js";
 import { SIGKILL } from "../../kernel/signal.js";
-import type { OpenDescription } from "../../kernel/program.js";
 import type { Image } from "../../images/image.js";
 import { type ContainerFs, type CriMount, assembleContainerFs } from "../../vfs/container-fs.js";
 import { S_IFDIR, S_IFLNK, S_IFREG } from "../../kernel/permission.js";
@@ -24,6 +23,7 @@ import type { Container, Pod } from "../api/types.js";
 import type { ProcessSpec } from "../runtime/spec.js";
 import { stableHex } from "./host-network.js";
 import { PAUSE_CREDS, PAUSE_MEMORY, shimArgv } from "./host-processes.js";
+import { ContainerStreams, type ContainerPts, allocatePts, installPts, releasePts } from "./attach.js";
 import { LogBuffer } from "./logs.js";
 import type { Node } from "./node.js";
 
@@ -69,6 +69,8 @@ export interface ContainerRuntime {
   processSpec: ProcessSpec | undefined;
   logs: LogBuffer;
   previousLogs: LogBuffer | undefined;
+  /** The running instance's stdio as the shim holds it: console or stdin, and attached clients. */
+  streams: ContainerStreams | undefined;
   /** Exit being expected: the kubelet is stopping it. */
   stopping: boolean;
   /** Cancelled when the container's spec changes (a new image): the worker starts over. */
@@ -139,7 +141,7 @@ export class PodRuntime {
       this.containers.set(c.name!, {
         name: c.name!, spec: c, image: undefined, id: "", phase: { state: "waiting", reason: "ContainerCreating" }, lastTermination: undefined,
         restartCount: 0, backoff: 10, fs: undefined, pidns: undefined, init: undefined, shim: undefined, cgroup: undefined, cgroupNs: undefined,
-        processSpec: undefined, logs: new LogBuffer(() => node.kernel.now()), previousLogs: undefined, stopping: false, resync: new CancellationSource(),
+        processSpec: undefined, logs: new LogBuffer(() => node.kernel.now()), previousLogs: undefined, streams: undefined, stopping: false, resync: new CancellationSource(),
       });
     }
   }
@@ -319,8 +321,15 @@ export class PodRuntime {
     c.previousLogs = c.restartCount > 0 ? c.logs : undefined;
     if (c.restartCount > 0) c.logs = new LogBuffer(() => node.kernel.now());
     node.pidns.burnPids(RUNC_HOST_PIDS);
-    const proc = this.spawn(c, spec, pidns, undefined);
-    const stdio = { stdin: DEV_NULL, stdout: c.logs.description("stdout"), stderr: c.logs.description("stderr") };
+    // `tty: true`: runc makes a console (the container's first pts) PID 1's controlling terminal
+    // and stdio, and hands the master to the shim; `stdin: true` without it: a pipe from the shim.
+    const console: ContainerPts | undefined = c.spec.tty === true ? allocatePts(this, c, { cols: 0, rows: 0 }) : undefined;
+    const proc = this.spawn(c, spec, pidns, console?.pty);
+    const streams = new ContainerStreams({
+      stdin: c.spec.stdin === true, stdinOnce: c.spec.stdinOnce === true, console: console?.pty, logs: c.logs, shim: c.shim!,
+      hangupConsoleOnStdinClose: node.profile.runtime === "containerd",
+    });
+    const stdio = streams.stdio();
     const shim = c.shim;
     const done = () => {
       // runc destroy: without a pid namespace of its own, the container's other processes do
@@ -334,10 +343,14 @@ export class PodRuntime {
       done();
       return `exec: "${spec.args[0] ?? ""}": executable file not found in $PATH`;
     }
+    if (console !== undefined) installPts(this, c, console, spec.user.uid, pidns);
     c.init = proc;
+    c.streams = streams;
     pidns.burnPids(RUNC_INIT_THREADS);
     void node.system.run(proc, () => node.system.execve(proc, path, spec.args, spec.env, stdio)).then((reason) => {
       c.logs.flush();
+      if (console !== undefined) releasePts(this, c, console);
+      streams.end();
       done();
       onExit("status" in reason ? { exitCode: reason.status } : { exitCode: 128 + reason.signal, signal: reason.signal });
     });
@@ -391,7 +404,6 @@ export class PodRuntime {
 }
 
 const ROOT = { pid: 0, creds: undefined as never };
-const DEV_NULL: OpenDescription = { description: "/dev/null", read: async () => "", write: async () => {} };
 
 function ensureDir(parent: TreeNode, name: string, mode = 0o750): TreeNode {
   const existing = parent.lookup(name, ROOT) as TreeNode | undefined;

@@ -2,12 +2,11 @@
 // remote process with its streams — with -t, the local terminal goes raw and bytes flow both
 // ways between it and the container's pseudo-terminal, as SPDY streams do.
 
-import { CancellationSource, Cancelled } from "../../kernel/cancellation.js";
 import type { Pty } from "../../kernel/tty.js";
-import { RAW } from "../../kernel/tty.js";
 import { execInContainer } from "../../kube/kubelet/exec.js";
 import type { OpenDescription } from "../../kernel/program.js";
 import type { ExitReason } from "../../kernel/process.js";
+import { rawSession } from "../terminal.js";
 import type { KubectlCall, Verb } from "../types.js";
 import { UsageError } from "../types.js";
 
@@ -89,34 +88,11 @@ export const exec: Verb = {
 };
 
 /** Bridges the local terminal (made raw) and the container's terminal until the process ends. */
-async function attach(call: KubectlCall, local: Pty, remote: Pty, done: Promise<ExitReason>): Promise<number> {
-  const saved = { ...local.termios };
-  local.termios = { ...RAW };
-  const stop = new CancellationSource();
+function attach(call: KubectlCall, local: Pty, remote: Pty, done: Promise<ExitReason>): Promise<number> {
   let writes = Promise.resolve();
   remote.setOutput((bytes) => {
     writes = writes.then(() => call.ctx.stdout.write(bytes)).then(() => remote.drained(bytes.length), () => remote.drained(bytes.length));
   });
-  const offResize = local.onResize((w) => remote.resize(w));
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const data = await local.read(4096, call.ctx.proc, stop);
-        if (data === "") break;
-        remote.input(data);
-      }
-    } catch (err) {
-      if (!(err instanceof Cancelled)) throw err;
-    }
-  })();
-  try {
-    const r = await done;
-    return "status" in r ? r.status : 128 + r.signal;
-  } finally {
-    stop.cancel("exited");
-    await pump;
-    await writes;
-    offResize();
-    local.termios = saved;
-  }
+  const status = done.then((r) => ("status" in r ? r.status : 128 + r.signal));
+  return rawSession(call, local, { tty: remote, input: (data) => remote.input(data), resize: (w) => remote.resize(w) }, status, () => writes);
 }
