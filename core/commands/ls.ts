@@ -12,8 +12,8 @@ import { attempt, errText } from "./lib/cmd.js";
 import {
   type IdNames, atLeast, bbHuman, fileType, fullTime, getenv, gnuHuman, isBusybox, isDevMode, isDirMode, isLinkMode,
   isRegMode, isScanError, joinPath, loadIds, lsTime, major, minor, modeString, permutes, scanError, scanOptions,
-  terminalCols,
 } from "./lib/files-common.js";
+import { busyboxTerminalWidth, winsize } from "./lib/sys-tty.js";
 import type { Command } from "./types.js";
 
 const USAGE_128 = {
@@ -485,8 +485,10 @@ function gnuLongLines(run: Run, list: Entry[]): string[] {
 
 function lineWidth(run: Run): number {
   if (run.o.width !== undefined && Number.isFinite(run.o.width)) return run.o.width;
-  const cols = terminalCols(run.ctx) ?? (Number.parseInt(getenv(run.ctx, "COLUMNS") ?? "", 10) || 80);
-  return run.o.busybox ? cols - 1 : cols;
+  // BusyBox ls_main(): get_terminal_width(STDIN_FILENO) - 1 (0 or 1 columns count as 80);
+  // GNU decode_switches(): TIOCGWINSZ on stdout when it has columns, else $COLUMNS, else 80.
+  if (run.o.busybox) return busyboxTerminalWidth(run.ctx, run.ctx.stdin) - 1;
+  return winsize(run.ctx.stdout)?.cols ?? (Number.parseInt(getenv(run.ctx, "COLUMNS") ?? "", 10) || 80);
 }
 
 /** BusyBox display_files(): fixed column width, filled down (or across with -x). */

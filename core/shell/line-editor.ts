@@ -56,8 +56,27 @@ export class LineEditor {
     }
   }
 
+  /** While a line is being edited: redraws it (the prompt, the text, the cursor). */
+  private redraw: (() => Promise<void>) | undefined;
+
+  /**
+   * The terminal was resized (SIGWINCH) while a line is being edited: BusyBox lineedit.c
+   * win_changed() -> cmdedit_setwidth() -> redraw(): CR, prompt, the line, ESC[J, cursor back.
+   */
+  async windowChanged(): Promise<void> {
+    await this.redraw?.();
+  }
+
   /** Reads one line; null at end of input (^D on an empty line). "" after ^C. */
   async readLine(prompt: string): Promise<string | null> {
+    try {
+      return await this.edit(prompt);
+    } finally {
+      this.redraw = undefined;
+    }
+  }
+
+  private async edit(prompt: string): Promise<string | null> {
     const io = this.io;
     this.interrupted = false;
     await io.write(prompt);
@@ -68,6 +87,7 @@ export class LineEditor {
     let lastWasTab = false;
 
     const moveLeft = (n: number) => (n > 0 ? "\b".repeat(n) : "");
+    this.redraw = () => io.write(`\r${prompt}${line}\x1b[J${moveLeft(line.length - cursor)}`);
     const redrawFrom = async (from: number, oldLength: number) => {
       // Rewrite from `from` to the end, blank what is left of a longer old line, return the cursor.
       const tail = line.slice(from);

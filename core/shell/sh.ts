@@ -258,7 +258,6 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
   proc.handlers.set(SIGINT, onInterrupt);
   sh.ownHandlers.set(SIGINT, onInterrupt);
   proc.handlers.set(SIGCHLD, () => {});
-  proc.handlers.set(SIGWINCH, () => {});
   const editing = sh.flavour.name !== "dash";
   const editor = new LineEditor({
     read: (max) => pty.read(max, proc, reading),
@@ -266,6 +265,10 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
     cols: () => pty.winsize.cols,
     complete: (word, first, before) => complete(sh, word, first, before),
   }, sh.state.history);
+  // ash redraws the line being edited when the window changes (lineedit.c win_changed()).
+  proc.handlers.set(SIGWINCH, () => {
+    if (sh.flavour.name === "ash") void editor.windowChanged();
+  });
   /** dash counts the lines it reads for its messages (plinno). */
   let base = 1;
   for (;;) {

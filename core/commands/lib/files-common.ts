@@ -247,12 +247,6 @@ export { isBusybox };
 /** Does stdout go to a terminal (isatty(1))? */
 export const stdoutIsTty = (ctx: ProgramContext) => ctx.stdout.tty !== undefined;
 
-/** The terminal width of stdout (TIOCGWINSZ), or undefined when it is not a terminal. */
-export function terminalCols(ctx: ProgramContext): number | undefined {
-  const tty = (ctx.stdout.tty ?? ctx.stdin.tty) as { winsize?: { cols: number } } | undefined;
-  return tty?.winsize?.cols;
-}
-
 /** Reads one answer line from stdin for a y/n prompt (bb_ask_confirmation / GNU yesno()). */
 export async function askYes(ctx: ProgramContext): Promise<boolean> {
   let line = "";
