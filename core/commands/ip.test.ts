@@ -29,7 +29,8 @@ describe("ip (BusyBox 1.28)", () => {
       "       valid_lft forever preferred_lft forever",
       "    inet6 ::1/128 scope host ",
       "       valid_lft forever preferred_lft forever",
-      "2: eth0@if12: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP qlen 1000",
+      // The CNI plugin creates the pair with IFLA_TXQLEN 0: no "qlen".
+      "2: eth0@if12: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP ",
       "    link/ether 0a:58:0a:f4:01:05 brd ff:ff:ff:ff:ff:ff",
       "    inet 10.244.1.5/24 brd 10.244.1.255 scope global eth0",
       "       valid_lft forever preferred_lft forever",
@@ -70,7 +71,7 @@ describe("ip (iproute2)", () => {
   it("3.16 in node-hello: group, mode, the old route spacing, no link-netnsid", async () => {
     const { run } = await pod({ image: nodeHello, uid: 2000 });
     expect((await run("ip link")).slice(2)).toEqual([
-      "2: eth0@if12: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000",
+      "2: eth0@if12: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP mode DEFAULT group default ",
       "    link/ether 0a:58:0a:f4:01:05 brd ff:ff:ff:ff:ff:ff",
     ]);
     expect(await run("ip route")).toEqual(["default via 10.244.1.1 dev eth0 ", "10.244.1.0/24 dev eth0  proto kernel  scope link  src 10.244.1.5 "]);
@@ -81,7 +82,7 @@ describe("ip (iproute2)", () => {
   it("5.6 in agnhost: link-netnsid and no M-DOWN", async () => {
     const { run } = await pod({ image: agnhost });
     expect((await run("ip addr show eth0")).slice(0, 2)).toEqual([
-      "2: eth0@if12: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000",
+      "2: eth0@if12: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default ",
       "    link/ether 0a:58:0a:f4:01:05 brd ff:ff:ff:ff:ff:ff link-netnsid 0",
     ]);
     expect(await run("ip route")).toEqual(["default via 10.244.1.1 dev eth0 ", "10.244.1.0/24 dev eth0 proto kernel scope link src 10.244.1.5 "]);

@@ -34,46 +34,77 @@ function flavourOf(ctx: ProgramContext): Flavour {
 
 // ---- printing ------------------------------------------------------------------------------
 
+/**
+ * The flags as print_link_flags() shows them (iproute2 ip/ipaddress.c, BusyBox libiproute/
+ * ipaddress.c): dev_get_flags() reports IFF_RUNNING only when the device is operationally up and
+ * IFF_LOWER_UP only with carrier; UP without RUNNING prints as a leading NO-CARRIER.
+ */
 function linkFlags(i: NetInterface, mdown: boolean): string {
   const flags: string[] = [];
-  if (i.kind === "loopback") flags.push("LOOPBACK");
-  else flags.push("BROADCAST");
-  if (i.kind === "veth") flags.push("MULTICAST");
+  const carrier = i.up && i.carrier !== false;
+  if (i.up && !carrier) flags.push("NO-CARRIER");
+  flags.push(i.kind === "loopback" ? "LOOPBACK" : "BROADCAST");
+  // dummy_setup() clears IFF_MULTICAST and sets IFF_NOARP; ether_setup() gives the rest MULTICAST.
   if (i.kind === "dummy") flags.push("NOARP");
-  if (i.up) flags.push("UP", "LOWER_UP");
+  else if (i.kind !== "loopback") flags.push("MULTICAST");
+  if (i.up) flags.push("UP");
+  if (carrier) flags.push("LOWER_UP");
   return `<${flags.join(",")}${mdown ? ",M-DOWN" : ""}> `;
 }
 
+/**
+ * IFLA_OPERSTATE (net/core/link_watch.c default_operstate()): lo and dummy report no carrier
+ * state (UNKNOWN); a NIC or bridge without carrier is DOWN, a veth whose peer is down
+ * LOWERLAYERDOWN.
+ */
 function operState(i: NetInterface): string {
   if (!i.up) return "DOWN";
-  return i.kind === "veth" ? "UP" : "UNKNOWN";
+  if (i.kind === "loopback" || i.kind === "dummy") return "UNKNOWN";
+  if (i.carrier === false) return i.kind === "veth" ? "LOWERLAYERDOWN" : "DOWN";
+  return "UP";
 }
 
-const qdisc = (i: NetInterface) => (i.up || i.kind === "veth" || i.kind === "loopback" ? "noqueue" : "noop");
+/** IFLA_QDISC: noop while the device is down (dev_deactivate()), then its root qdisc; noqueue for IFF_NO_QUEUE devices. */
+const qdisc = (i: NetInterface) => (i.up ? i.qdisc ?? "noqueue" : "noop");
 
+/** The peer of a veth lives in another namespace here (the pod's or the node's): its id as this namespace knows it. */
+const linkNetnsid = (i: NetInterface) => (i.peerIndex === undefined ? undefined : i.linkNetnsid ?? 0);
+
+/**
+ * "NAME@LINK": iproute2 4.0+ sees IFLA_LINK_NETNSID and prints the peer's index as "if<N>"
+ * (lib/utils.c print_name_and_link(), ll_idx_n2a()); BusyBox 1.28 and iproute2 3.16 look the
+ * index up among their own namespace's links (ll_index_to_name(): a local device that happens to
+ * have that index, else "if<N>") and print M-DOWN when that device is not up.
+ */
+function nameAndLink(ns: NetNamespace, i: NetInterface, fl: Flavour): { name: string; mdown: boolean } {
+  if (i.peerIndex === undefined) return { name: i.name, mdown: false };
+  if (fl === "iproute2") return { name: `${i.name}@if${i.peerIndex}`, mdown: false };
+  const local = ns.interfaces.find((x) => x.index === i.peerIndex);
+  return { name: `${i.name}@${local?.name ?? `if${i.peerIndex}`}`, mdown: !(local?.up ?? false) };
+}
+
+/** print_linkinfo() (iproute2 ip/ipaddress.c; BusyBox libiproute/ipaddress.c). */
 function linkInfo(ns: NetNamespace, i: NetInterface, fl: Flavour, link: boolean, o: Opts): string {
   const sl = o.oneline ? "\\" : "\n";
-  let s = `${i.index}: ${i.name}`;
-  let mdown = false;
-  if (i.peerIndex !== undefined) {
-    const peer = ns.interfaces.find((x) => x.index === i.peerIndex);
-    s += `@${peer?.name ?? `if${i.peerIndex}`}: `;
-    // Without IFLA_LINK_NETNSID support the peer's flags are looked up here: unknown, so "down".
-    if (fl !== "iproute2") mdown = !(peer?.up ?? false);
-  } else s += ": ";
-  s += linkFlags(i, mdown);
-  s += `mtu ${i.mtu} qdisc ${qdisc(i)} state ${operState(i)} `;
+  const { name, mdown } = nameAndLink(ns, i, fl);
+  let s = `${i.index}: ${name}: ${linkFlags(i, mdown)}mtu ${i.mtu} qdisc ${qdisc(i)} `;
+  if (i.master !== undefined) s += `master ${i.master} `;
+  s += `state ${operState(i)} `;
   if (fl !== "busybox") {
     if (link) s += "mode DEFAULT ";
     s += "group default ";
   }
-  s += "qlen 1000";
+  // print_queuelen(): "qlen N" only when the device has a transmit queue length.
+  const qlen = i.txqlen ?? 1000;
+  if (qlen !== 0) s += `qlen ${qlen}`;
   if (o.family === "" || o.family === "link") {
     const type = i.kind === "loopback" ? "loopback" : "ether";
     const brd = i.kind === "loopback" ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff";
     s += `${sl}    link/${type} ${i.mac} brd ${brd}`;
-    if (fl === "iproute2" && i.peerIndex !== undefined) s += " link-netnsid 0";
   }
+  // Printed after the link/ether line, or on the first line when -4/-6 leave that out.
+  const netnsid = linkNetnsid(i);
+  if (fl === "iproute2" && netnsid !== undefined) s += ` link-netnsid ${netnsid}`;
   if (link && o.stats) {
     if (fl === "iproute2") {
       s += `${sl}    RX: bytes  packets  errors  dropped overrun mcast   ${sl}    ${String(i.rxBytes).padEnd(10)} ${String(i.rxPackets).padEnd(8)} 0       0       0       0       `;
@@ -95,7 +126,12 @@ function addrInfo(i: NetInterface, a: InterfaceAddress, o: Opts): string {
   return `${s}\n`;
 }
 
-function routeLine(r: Route, fl: Flavour): string {
+/**
+ * print_route() (BusyBox libiproute/iproute.c, iproute2 ip/iproute.c). iproute2 4.3+ also prints
+ * RTNH_F_LINKDOWN, which the kernel sets on routes through a device without carrier
+ * (fib_sync_down_dev()); BusyBox 1.28 and iproute2 3.16 do not know the flag.
+ */
+function routeLine(ns: NetNamespace, r: Route, fl: Flavour, linkdownFlag: boolean): string {
   let s = `${r.destination} `;
   if (r.gateway !== undefined) s += `via ${r.gateway} `;
   s += `dev ${r.dev} `;
@@ -104,6 +140,8 @@ function routeLine(r: Route, fl: Flavour): string {
   if (r.proto !== undefined && fl !== "busybox") s += old ? ` proto ${r.proto} ` : `proto ${r.proto} `;
   if (r.scope !== undefined) s += old ? ` scope ${r.scope} ` : `scope ${r.scope} `;
   if (r.src !== undefined) s += fl === "iproute2" ? `src ${r.src} ` : ` src ${r.src} `;
+  if (r.metric !== undefined) s += fl === "iproute2" ? `metric ${r.metric} ` : ` metric ${r.metric} `;
+  if (linkdownFlag && ns.interfaces.some((i) => i.name === r.dev && i.up && i.carrier === false)) s += "linkdown ";
   return `${s}\n`;
 }
 
@@ -144,7 +182,8 @@ function showAddr(ctx: ProgramContext, args: string[], fl: Flavour, o: Opts, lin
     const addrs = link ? [] : i.addresses.filter((a) => o.family === "" || a.family === o.family);
     if (!link && o.family !== "" && o.family !== "link" && addrs.length === 0) continue;
     if (o.brief) {
-      text += `${`${i.name}${i.peerIndex !== undefined ? `@if${i.peerIndex}` : ""}`.padEnd(16)} ${operState(i).padEnd(14)} ${link ? `${i.mac.padEnd(17)} ${linkFlags(i, false).trim()}` : addrs.map((a) => `${a.family === "inet6" ? formatIPv6(a.address) : a.address}/${a.prefix} `).join("")}\n`;
+      // print_linkinfo_brief(): iproute2 4.0+ only, so the peer is always "if<N>".
+      text += `${nameAndLink(ns, i, fl).name.padEnd(16)} ${operState(i).padEnd(14)} ${link ? `${i.mac.padEnd(17)} ${linkFlags(i, false).trim()}` : addrs.map((a) => `${a.family === "inet6" ? formatIPv6(a.address) : a.address}/${a.prefix} `).join("")}\n`;
       continue;
     }
     // With -o and an address family, only the address lines are printed.
@@ -355,7 +394,11 @@ async function run(ctx: ProgramContext, fl: Flavour): Promise<number> {
     else if (["add", "append", "change", "prepend", "replace", "test"].includes(v)) modifyRoute(ctx, false, args, fl);
     else if (v === "flush") admin(ctx, fl);
     else if (v === "get") await out(ctx, routeGet(ctx, args, fl));
-    else if (o.family !== "inet6") await out(ctx, ctx.sys.net().routes.map((r) => routeLine(r, fl)).join(""));
+    else if (o.family !== "inet6") {
+      const ns = ctx.sys.net();
+      const linkdown = fl === "iproute2" && versionAtLeast(ctx.exe.version, 4, 3);
+      await out(ctx, ns.routes.map((r) => routeLine(ns, r, fl, linkdown)).join(""));
+    }
     return 0;
   }
   if (obj === "neigh" || obj === "neighbor" || obj === "neighbour") {
@@ -371,26 +414,41 @@ async function run(ctx: ProgramContext, fl: Flavour): Promise<number> {
   return 0;
 }
 
+/** fib_table_lookup(): the longest prefix holding the address, through a device that is up. */
+function lookupRoute(ns: NetNamespace, ip: string): Route | undefined {
+  let best: Route | undefined;
+  let bestLen = -1;
+  for (const r of ns.routes) {
+    const len = r.destination === "default" ? 0 : Number(r.destination.split("/")[1] ?? 32);
+    if (len <= bestLen || (r.destination !== "default" && !inSubnet(ip, r.destination))) continue;
+    if (!ns.interfaces.some((i) => i.name === r.dev && i.up)) continue;
+    best = r;
+    bestLen = len;
+  }
+  return best;
+}
+
 /** ip route get ADDR: the route the kernel would choose. */
 function routeGet(ctx: ProgramContext, args: string[], fl: Flavour): string {
   const target = args.find((a) => !["to", "from", "iif", "oif"].includes(a));
   const ip = parseIPv4(target ?? "");
   if (ip === undefined) throw new IpError(fl === "busybox" ? `ip: an inet address is expected rather than "${target ?? ""}"` : `Error: inet prefix is expected rather than "${target ?? ""}".`, 1);
   const ns = ctx.sys.net();
-  const dev = ns.routeTo(ip);
+  const local = ns.isLocal(ip);
+  const route = local ? undefined : lookupRoute(ns, ip);
+  const dev = local ? ns.routeTo(ip) : ns.interfaces.find((i) => i.name === route?.dev);
   if (dev === undefined) throw new IpError(`${fl === "busybox" ? "ip: " : ""}RTNETLINK answers: Network is unreachable`, 2);
-  const src = ns.isLocal(ip) ? ip : dev.addresses.find((a) => a.family === "inet")?.address;
+  const src = local ? ip : route?.src ?? dev.addresses.find((a) => a.family === "inet")?.address;
   const srcText = `${fl === "iproute2" ? "src" : " src"} ${src} ${fl === "iproute2" ? `uid ${ctx.proc.creds.ruid} ` : ""}`;
   const cache = (flags: string) => (fl === "busybox" ? "" : `    cache ${flags}\n`);
-  if (ns.isLocal(ip)) return `local ${ip} dev lo ${srcText}\n${cache("<local> ")}`;
-  const sameNet = ns.routes.find((r) => r.destination !== "default" && r.src !== undefined && inSubnet(ip, r.destination));
-  const via = sameNet === undefined ? ns.routes.find((r) => r.destination === "default")?.gateway : undefined;
-  return `${ip} ${via === undefined ? "" : `via ${via} `}dev ${dev.name} ${srcText}\n${cache("")}`;
+  if (local) return `local ${ip} dev lo ${srcText}\n${cache("<local> ")}`;
+  return `${ip} ${route?.gateway === undefined ? "" : `via ${route.gateway} `}dev ${dev.name} ${srcText}\n${cache("")}`;
 }
 
+/** Is the address inside the prefix (a bare address is a /32 host route)? */
 function inSubnet(ip: string, cidr: string): boolean {
   const [net, len] = cidr.split("/");
-  const mask = maskOf(Number(len));
+  const mask = maskOf(len === undefined ? 32 : Number(len));
   return ((ipToInt(ip) & mask) >>> 0) === ((ipToInt(net ?? "") & mask) >>> 0);
 }
 

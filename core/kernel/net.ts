@@ -29,6 +29,12 @@ export interface NetInterface {
   readonly qdisc?: string;
   /** For a veth whose peer is in another namespace: that namespace's id here (link-netnsid). */
   readonly linkNetnsid?: number;
+  /**
+   * IFLA_TXQLEN ("qlen N", not printed when 0): ether_setup()'s 1000 unless the creator set it.
+   * The veths CNI plugins and Docker make, and Docker's bridge, are created with 0
+   * (vishvananda/netlink LinkAttrs{} sends IFLA_TXQLEN 0).
+   */
+  readonly txqlen?: number;
   addresses: InterfaceAddress[];
   rxPackets: number;
   txPackets: number;
@@ -95,7 +101,7 @@ export class NetNamespace {
   static pod(ip: string, gateway: string, mac: string, peerIndex: number, reach: Reachability, inum?: number): NetNamespace {
     const ns = NetNamespace.isolated(reach, inum);
     ns.interfaces.push({
-      index: 2, name: "eth0", kind: "veth", mtu: 1500, mac, up: true, peerIndex,
+      index: 2, name: "eth0", kind: "veth", mtu: 1500, mac, up: true, peerIndex, txqlen: 0,
       addresses: [
         { family: "inet", address: ip, prefix: 24, scope: "global", broadcast: ip.replace(/\.\d+$/, ".255") },
         { family: "inet6", address: linkLocal(mac), prefix: 64, scope: "link" },

@@ -68,8 +68,10 @@ describe("the node's processes and the pods' namespaces", () => {
     const c = pr.containers.get("c")!;
     expect(c.shim).not.toBe(pr.sandboxShim);
     expect(argvOf(c.shim)).toBe(`/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock`);
+    // The CoreDNS replicas' veths were there from boot (5, 6); the pod's comes after them.
     expect(t.node.net.interfaces.map((i) => `${i.index}: ${i.name}${i.master ? ` master ${i.master}` : ""}`)).toEqual([
-      "1: lo", "2: eth0", "3: docker0", "4: cni0", `${pr.vethIndex}: ${t.node.net.interfaces[4]!.name} master cni0`,
+      "1: lo", "2: eth0", "3: docker0", "4: cni0", `5: ${t.node.net.interfaces[4]!.name} master cni0`, `6: ${t.node.net.interfaces[5]!.name} master cni0`,
+      `${pr.vethIndex}: ${t.node.net.interfaces[6]!.name} master cni0`,
     ]);
     expect(pr.net.interfaces[1]!.peerIndex).toBe(pr.vethIndex);
     const before = t.node.pidns.size;
@@ -77,7 +79,8 @@ describe("the node's processes and the pods' namespaces", () => {
     await t.pass(5000);
     expect([pr.pause!.alive, pr.sandboxShim!.alive, c.shim!.alive]).toEqual([false, false, false]);
     expect(t.node.pidns.size).toBe(before - 4);
-    expect(t.node.net.interfaces.map((i) => i.name)).toEqual(["lo", "eth0", "docker0", "cni0"]);
+    expect(t.node.net.interfaces.map((i) => i.name).slice(0, 4)).toEqual(["lo", "eth0", "docker0", "cni0"]);
+    expect(t.node.net.interfaces.map((i) => i.index)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it("hostPID + hostNetwork + hostIPC: the node's pid, network, UTS and IPC namespaces, pod IP = node IP", async () => {
@@ -92,7 +95,7 @@ describe("the node's processes and the pods' namespaces", () => {
     expect([init.pid > 186_419, init.ppid, init.uts.hostname]).toEqual([true, pr.sandboxShim!.pid, "node01"]);
     expect(pr.shm).toBe(t.node.shm);
     expect(pr.vethIndex).toBeUndefined();
-    expect(t.node.net.interfaces.map((i) => i.name)).toEqual(["lo", "eth0", "cni0"]);
+    expect(t.node.net.interfaces.map((i) => i.kind)).toEqual(["loopback", "ether", "bridge", "veth", "veth"]); // CoreDNS's, from boot
     // What the container sees: the node's /dev/shm bound in, and namespace links equal to the
     // node's for pid, net, ipc and uts (an ordinary pod's differ).
     const vfs = t.node.vfs;

@@ -1,13 +1,13 @@
 // The cluster's node: its kernel (shared by every container), the programs its images run, its
 // disk (kubelet pod directories, emptyDir volumes), the images it has pulled, and its own side of
 // the namespaces pods may share with it (hostPID, hostNetwork, hostIPC): the root pid namespace
-// with systemd, the daemons and the kernel threads, init_net with eth0 and the CNI bridge, the
-// node's UTS and IPC namespaces and /dev/shm.
+// with systemd, the daemons, the kernel threads and the kube-system pods (host-processes.ts),
+// init_net with eth0 and the CNI bridge, the node's UTS and IPC namespaces and /dev/shm.
 
 import { Kernel } from "../../kernel/kernel.js";
 import type { Clock } from "../../kernel/clock.js";
 import { INIT_IPC_NS, type IpcNamespace, PROC_UTS_INIT_INO } from "../../kernel/namespaces.js";
-import type { NetNamespace, Reachability } from "../../kernel/net.js";
+import { NetNamespace, type Reachability } from "../../kernel/net.js";
 import { PidNamespace, Process, type ProcessInit, type Tty, type Uts } from "../../kernel/process.js";
 import { type HostScheduler, Scheduler } from "../../kernel/sched.js";
 import { SyscallError } from "../../kernel/errno.js";
@@ -24,7 +24,7 @@ import { TreeFs } from "../../vfs/tree-fs.js";
 import { Vfs } from "../../vfs/vfs.js";
 import type { ClusterProfile } from "../profiles.js";
 import { FIRST_POD_IFINDEX, addPodVeth, nodeNetwork, removePodVeth } from "./host-network.js";
-import { type HostTask, SHIM_CREDS, SHIM_MEMORY, SHIM_THREADS, hostTable } from "./host-processes.js";
+import { type BootPod, type HostTask, SHIM_CREDS, SHIM_MEMORY, SHIM_THREADS, hostTable } from "./host-processes.js";
 
 export interface NodeOptions {
   profile: ClusterProfile;
@@ -71,8 +71,9 @@ export class Node {
   readonly ipc: IpcNamespace = INIT_IPC_NS;
   /** Who answers at an address in the cluster (set by the kubelet's cluster). */
   reach: Reachability = { hostAt: () => undefined, resolve: () => undefined };
-  private nextPodIp = 4;
-  private netnsids = 0;
+  /** host-local IPAM's next address, and the next id init_net gives a pod's namespace (after the boot pods'). */
+  private nextPodIp: number;
+  private netnsids: number;
   /** The node side of the pods' veth pairs, by interface index (kept even before init_net is made). */
   private readonly veths = new Map<number, { podUid: string; netnsid: number }>();
   private hostMount: MountNamespace | undefined;
@@ -87,8 +88,11 @@ export class Node {
     const info = opts.profile.node;
     const table = hostTable(opts.profile.id);
     this.uts = { hostname: info.nodeName, domainname: "(none)", inum: PROC_UTS_INIT_INO };
+    const podNets = table.pods.flatMap((p) => (p.network === undefined ? [] : [p.network]));
+    this.nextPodIp = Math.max(1, ...podNets.map((n) => n.host)) + 1;
+    this.netnsids = podNets.length;
     this.kernel.provideInitNet(() => {
-      const net = nodeNetwork(opts.profile, { hostAt: (ip) => this.reach.hostAt(ip), resolve: (name) => this.reach.resolve(name) });
+      const net = nodeNetwork(opts.profile, this.lateReach(), table);
       for (const [index, v] of this.veths) addPodVeth(net, v.podUid, index, v.netnsid);
       return net;
     });
@@ -100,6 +104,11 @@ export class Node {
 
   get profile(): ClusterProfile {
     return this.opts.profile;
+  }
+
+  /** `reach` as it is when asked (the kubelet sets it after the node is made); made only with a namespace that needs it. */
+  private lateReach(): Reachability {
+    return { hostAt: (ip) => this.reach.hostAt(ip), resolve: (name) => this.reach.resolve(name) };
   }
 
   allocatePodIp(): string {
@@ -189,7 +198,7 @@ export class Node {
   private boot(ns: PidNamespace, tasks: readonly HostTask[]): void {
     const root = this.rootDir;
     const bootTime = this.kernel.bootTime;
-    const ipcs = new Map<number, IpcNamespace>();
+    const pods = new Map<BootPod, { ipc: IpcNamespace; net: NetNamespace; uts: Uts }>();
     for (const t of tasks) {
       const init: ProcessInit = {
         creds: t.creds, comm: t.comm, argv: t.argv, exe: t.exe, environ: t.environ, cwd: root, root, mnt: this.mnt, uts: this.uts,
@@ -202,18 +211,47 @@ export class Node {
       const c = t.container;
       if (c === undefined) proc = ns.adopt([t.pid], init);
       else {
-        // A container of a pod that was running at boot: PID 1 of its own namespace.
+        // A container of a pod that was running at boot: PID 1 of its own namespace, in the pod's
+        // IPC namespace, and in its network and UTS ones unless the pod uses the node's.
         const pidns = new PidNamespace(ns.pidMax, ns.pidMax, ns, { inum: c.pidInum, lastPid: 1 });
         const mnt = new MountNamespace(this.disk.root(), { source: "overlay" });
         mnt.inum = c.mntInum;
-        const ipc = ipcs.get(c.ipcInum) ?? { inum: c.ipcInum };
-        ipcs.set(c.ipcInum, ipc);
-        proc = pidns.adopt([t.pid, 1], { ...init, ppid: 0, pgid: 1, sid: 1, mnt, cwd: rootLocation(mnt), root: rootLocation(mnt), ipc, cgroupNs: { inum: c.cgroupInum } });
+        let pod = pods.get(c.pod);
+        if (pod === undefined) {
+          pod = { ipc: { inum: c.pod.ipcInum }, ...this.bootPodNet(c.pod) };
+          pods.set(c.pod, pod);
+        }
+        proc = pidns.adopt([t.pid, 1], {
+          ...init, ppid: 0, pgid: 1, sid: 1, mnt, cwd: rootLocation(mnt), root: rootLocation(mnt), ipc: pod.ipc, net: pod.net, uts: pod.uts, cgroupNs: { inum: c.cgroupInum },
+        });
       }
       if (t.comm.length > 15) proc.comm = t.comm; // kernel threads: /proc shows the whole name
       proc.state = t.state;
       proc.utime = Math.ceil(t.cpu * 0.6);
       proc.stime = t.cpu - proc.utime;
     }
+  }
+
+  /** A boot pod's network and UTS namespaces: the node's, or its own eth0 on cni0 (CoreDNS's DNS and probe ports). */
+  private bootPodNet(pod: BootPod): { net: NetNamespace; uts: Uts } {
+    const n = pod.network;
+    if (n === undefined) return { net: this.net, uts: this.uts };
+    const net = NetNamespace.pod(this.bootPodIp(n.host), this.bootPodIp(1), n.mac, n.vethIndex, this.lateReach(), n.netInum);
+    for (const port of pod.listening) net.listening.add(port);
+    return { net, uts: { hostname: pod.name, domainname: "(none)", inum: n.utsInum } };
+  }
+
+  /** An address of the node's pod network (cni0's /24: .1 is the bridge, the gateway). */
+  private bootPodIp(host: number): string {
+    return `${this.profile.podCIDR.split("/")[0]!.replace(/\.\d+$/, "")}.${host}`;
+  }
+
+  /**
+   * A pod running since boot with its own address (CoreDNS) as Reachability.hostAt answers for it:
+   * its name and the TCP ports it listens on.
+   */
+  bootPodAt(ip: string): { name: string; listening: readonly number[] } | undefined {
+    const pod = hostTable(this.profile.id).pods.find((p) => p.network !== undefined && this.bootPodIp(p.network.host) === ip);
+    return pod === undefined ? undefined : { name: pod.name, listening: pod.listening };
   }
 }
