@@ -76,7 +76,8 @@ export class Cluster {
   constructor(readonly opts: ClusterOptions) {
     this.quota = opts.quota ?? new Quota();
     this.node = new Node({ profile: opts.profile, clock: opts.clock, host: opts.host, programs: opts.programs, quota: this.quota, seed: opts.seed ?? 1 });
-    this.store = new Store(this.node.kernel.random, () => this.node.kernel.now());
+    const minor = Number(opts.profile.serverVersion.minor);
+    this.store = new Store(this.node.kernel.random, () => this.node.kernel.now(), () => opts.profile.node.nodeName, (pod) => dropUnknownStatusFields(pod, minor));
     this.kubelet = new Kubelet(this.node, this.store, {
       hostAt: (ip) => {
         // The node itself: its daemons, plus whatever hostNetwork pods listen on.
@@ -287,12 +288,34 @@ export class Cluster {
   }
 }
 
-/** The last-applied-configuration annotation: the applied manifest as compact JSON, with a newline. */
+/**
+ * ContainerStatus fields by the Kubernetes minor that added them (k8s.io/api core/v1 types.go):
+ * an apiserver older than a field does not store it, whatever a kubelet reports.
+ */
+const CONTAINER_STATUS_FIELDS_SINCE: Readonly<Record<string, number>> = { volumeMounts: 30, user: 31, allocatedResourcesStatus: 31, stopSignal: 33 };
+
+function dropUnknownStatusFields(pod: Pod, minor: number): void {
+  for (const list of [pod.status?.containerStatuses, pod.status?.initContainerStatuses]) {
+    for (const cs of list ?? []) {
+      for (const [field, since] of Object.entries(CONTAINER_STATUS_FIELDS_SINCE)) if (minor < since) delete (cs as unknown as Record<string, unknown>)[field];
+    }
+  }
+}
+
+/**
+ * The last-applied-configuration annotation: the applied manifest as compact JSON, with a newline.
+ * kubectl's GetModifiedConfiguration sets the object's annotations (without this one) before
+ * encoding it, so "annotations":{} is there even when the manifest has none.
+ */
 function lastApplied(raw: unknown, ns: string): string {
   const copy = JSON.parse(JSON.stringify(raw)) as { metadata?: Record<string, unknown> };
   copy.metadata = { ...(copy.metadata ?? {}) };
+  const annotations = { ...((copy.metadata.annotations as Record<string, string> | undefined) ?? {}) };
+  delete annotations[LAST_APPLIED];
+  copy.metadata.annotations = annotations;
   if (copy.metadata.namespace === undefined) copy.metadata.namespace = ns;
-  return `${JSON.stringify(sortKeys(copy))}\n`;
+  // encoding/json escapes <, >, & and the JS line separators.
+  return `${JSON.stringify(sortKeys(copy)).replace(/[\u2028\u2029<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }
 
 function sortKeys(v: unknown): unknown {

@@ -14,11 +14,17 @@ export class Store {
   private readonly pods = new Map<string, Pod>();
   readonly events: Event[] = [];
   private rv = 1000;
+  private eventSeq = 0;
+  private eventSeqMs = -1;
   private readonly watchers = new Set<(c: StoreChange) => void>();
 
   constructor(
     private readonly random: Random,
     private readonly now: () => number,
+    /** The node the kubelet (and the control plane) runs on: events' source host. */
+    private readonly nodeName: () => string = () => "node01",
+    /** Drops what this apiserver's API version does not have from a pod it stores. */
+    private readonly prune: (pod: Pod) => void = () => {},
   ) {}
 
   nextResourceVersion(): string {
@@ -62,6 +68,7 @@ export class Store {
   }
 
   putPod(pod: Pod, type: "ADDED" | "MODIFIED"): void {
+    this.prune(pod);
     pod.metadata.resourceVersion = this.nextResourceVersion();
     this.pods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
     this.notify({ type, kind: "Pod", object: pod });
@@ -84,26 +91,46 @@ export class Store {
   }
 
   /**
-   * Records an event the way client-go's EventRecorder aggregates: the same object, reason,
-   * message and source bump the count and the last timestamp.
+   * Records an event. The kubelet writes through client-go's core/v1 EventRecorder
+   * (tools/record makeEvent, generateEvent), which aggregates like EventCorrelator's getEventKey:
+   * the same source, object, field path, type, reason and message bump count and lastTimestamp.
+   * The scheduler writes through events.k8s.io/v1 (tools/events makeEvent, NewRecorder): read as
+   * core/v1 such an event has eventTime, no first/last timestamp, no count, an empty source, and
+   * reportingInstance "<controller>-<hostname>".
    */
   recordEvent(pod: Pod, type: "Normal" | "Warning", reason: string, message: string, component: string, fieldPath?: string): void {
-    const now = rfc3339(this.now());
-    const same = this.events.find((e) => e.involvedObject.uid === pod.metadata.uid && e.reason === reason && e.message === message && e.source.component === component);
+    const nowMs = this.now();
+    const now = rfc3339(nowMs);
+    const viaEventsAPI = component === "default-scheduler";
+    const same = viaEventsAPI ? undefined : this.events.find((e) => e.involvedObject.uid === pod.metadata.uid && (e.involvedObject.fieldPath ?? "") === (fieldPath ?? "")
+      && e.type === type && e.reason === reason && e.message === message && e.source.component === component);
     if (same !== undefined) {
       same.count++;
       same.lastTimestamp = now;
       same.metadata.resourceVersion = this.nextResourceVersion();
       return;
     }
-    const name = `${pod.metadata.name}.${(this.now() * 1e6 + this.events.length).toString(16).slice(-16)}`;
+    // fmt.Sprintf("%v.%x", ref.Name, t.UnixNano()): the virtual clock has milliseconds, so the
+    // events of one millisecond get consecutive nanoseconds (names stay unique and in order).
+    this.eventSeq = nowMs === this.eventSeqMs ? this.eventSeq + 1 : 0;
+    this.eventSeqMs = nowMs;
+    const name = `${pod.metadata.name}.${(BigInt(nowMs) * 1_000_000n + BigInt(this.eventSeq)).toString(16)}`;
+    const host = this.nodeName();
+    const involvedObject = { kind: "Pod", namespace: pod.metadata.namespace!, name: pod.metadata.name!, uid: pod.metadata.uid!, apiVersion: "v1", ...(fieldPath ? { fieldPath } : {}), resourceVersion: pod.metadata.resourceVersion! };
+    const metadata = { name, namespace: pod.metadata.namespace!, uid: this.uid(), resourceVersion: this.nextResourceVersion(), creationTimestamp: now };
+    if (viaEventsAPI) {
+      const micro = `${new Date(nowMs).toISOString().slice(0, -1)}${String(this.eventSeq).padStart(3, "0").slice(-3)}Z`;
+      this.events.push({
+        apiVersion: "v1", kind: "Event", metadata, involvedObject, reason, message, source: {},
+        firstTimestamp: null, lastTimestamp: null, count: 0, type, eventTime: micro, action: "Binding",
+        reportingComponent: component, reportingInstance: `${component}-${host}`,
+      });
+      return;
+    }
     this.events.push({
-      apiVersion: "v1", kind: "Event",
-      metadata: { name, namespace: pod.metadata.namespace!, uid: this.uid(), resourceVersion: this.nextResourceVersion(), creationTimestamp: now },
-      involvedObject: { kind: "Pod", namespace: pod.metadata.namespace!, name: pod.metadata.name!, uid: pod.metadata.uid!, apiVersion: "v1", ...(fieldPath ? { fieldPath } : {}), resourceVersion: pod.metadata.resourceVersion! },
-      reason, message, source: component === "kubelet" ? { component, host: "node01" } : { component },
-      firstTimestamp: now, lastTimestamp: now, count: 1, type,
-      reportingComponent: component, reportingInstance: component === "kubelet" ? "node01" : "",
+      apiVersion: "v1", kind: "Event", metadata, involvedObject, reason, message, source: { component, host },
+      firstTimestamp: now, lastTimestamp: now, count: 1, type, eventTime: null,
+      reportingComponent: component, reportingInstance: host,
     });
   }
 

@@ -15,6 +15,10 @@ export interface Field {
   readonly required?: boolean;
   /** The Kubernetes minor that added the field: older apiservers reject it as an unknown field. */
   readonly since?: number;
+  /** Descriptions that replaced `doc` from a Kubernetes minor on (newest last). */
+  readonly docs?: readonly { readonly minor: number; readonly doc: string }[];
+  /** The OpenAPI `enum` of a +enum string type (explain prints it from kubectl 1.30). */
+  readonly enum?: readonly string[];
 }
 
 const str = { t: "string" } as const;
@@ -30,6 +34,21 @@ const map = (of: Schema): Schema => ({ t: "map", of });
 const f = (name: string, schema: Schema, doc?: string, required?: boolean): Field => ({ name, schema, ...(doc ? { doc } : {}), ...(required ? { required } : {}) });
 /** A field added in Kubernetes 1.<minor>. */
 const since = (minor: number, field: Field): Field => ({ ...field, since: minor });
+/** A field whose OpenAPI description is `doc` from Kubernetes 1.<minor> on. */
+const docFrom = (minor: number, doc: string, field: Field): Field => ({ ...field, docs: [...(field.docs ?? []), { minor, doc }] });
+/** A +enum field: the allowed values, sorted as kube-openapi lists them. */
+const enumOf = (values: readonly string[], field: Field): Field => ({ ...field, enum: values });
+
+/**
+ * A field's OpenAPI description as an apiserver of Kubernetes 1.<minor> serves it. Descriptions
+ * are kube-openapi's generateDescription() of the Go comments in k8s.io/api core/v1/types.go (so
+ * "Possible enum values:" paragraphs for +enum types are part of them).
+ */
+export function docAt(field: Field, minor: number): string | undefined {
+  let doc = field.doc;
+  for (const d of field.docs ?? []) if (d.minor <= minor) doc = d.doc;
+  return doc;
+}
 const obj = (go: string, fields: Field[], doc?: string): Schema => ({ t: "object", go, fields, ...(doc ? { doc } : {}) });
 
 export const ObjectMeta = obj("ObjectMeta", [
@@ -53,20 +72,26 @@ export const SELinuxOptions = obj("SELinuxOptions", [
 ], "SELinuxOptions are the labels to be applied to the container");
 
 export const WindowsSecurityContextOptions = obj("WindowsSecurityContextOptions", [
-  f("gmsaCredentialSpecName", str), f("gmsaCredentialSpec", str), f("runAsUserName", str), f("hostProcess", bool),
+  f("gmsaCredentialSpecName", str, "GMSACredentialSpecName is the name of the GMSA credential spec to use."),
+  f("gmsaCredentialSpec", str, "GMSACredentialSpec is where the GMSA admission webhook (https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the GMSA credential spec named by the GMSACredentialSpecName field."),
+  f("runAsUserName", str, "The UserName in Windows to run the entrypoint of the container process. Defaults to the user specified in image metadata if unspecified. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence."),
+  f("hostProcess", bool, "HostProcess determines if a container should be run as a 'Host Process' container. All of a Pod's containers must have the same effective HostProcess value (it is not allowed to have a mix of HostProcess containers and non-HostProcess containers). In addition, if HostProcess is true then HostNetwork must also be set to true."),
 ], "WindowsSecurityContextOptions contain Windows-specific options and credentials.");
 
 export const SeccompProfile = obj("SeccompProfile", [
-  f("type", str, "type indicates which kind of seccomp profile will be applied. Valid options are:\n\nLocalhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.", true),
+  enumOf(["Localhost", "RuntimeDefault", "Unconfined"], f("type", str, "type indicates which kind of seccomp profile will be applied. Valid options are:\n\nLocalhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.\n\nPossible enum values:\n - `\"Localhost\"` indicates a profile defined in a file on the node should be used. The file's location relative to <kubelet-root-dir>/seccomp.\n - `\"RuntimeDefault\"` represents the default container runtime seccomp profile.\n - `\"Unconfined\"` indicates no seccomp profile is applied (A.K.A. unconfined).", true)),
   f("localhostProfile", str, "localhostProfile indicates a profile defined in a file on the node should be used. The profile must be preconfigured on the node to work. Must be a descending path, relative to the kubelet's configured seccomp profile location. Must be set if type is \"Localhost\". Must NOT be set for any other type."),
 ], "SeccompProfile defines a pod/container's seccomp profile settings. Only one profile source may be set.");
 
 export const AppArmorProfile = obj("AppArmorProfile", [
-  f("type", str, "type indicates which kind of AppArmor profile will be applied. Valid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.", true),
+  enumOf(["Localhost", "RuntimeDefault", "Unconfined"], f("type", str, "type indicates which kind of AppArmor profile will be applied. Valid options are:\n  Localhost - a profile pre-loaded on the node.\n  RuntimeDefault - the container runtime's default profile.\n  Unconfined - no AppArmor enforcement.\n\nPossible enum values:\n - `\"Localhost\"` indicates that a profile pre-loaded on the node should be used.\n - `\"RuntimeDefault\"` indicates that the container runtime's default AppArmor profile should be used.\n - `\"Unconfined\"` indicates that no AppArmor profile should be enforced.", true)),
   f("localhostProfile", str, "localhostProfile indicates a profile loaded on the node that should be used. The profile must be preconfigured on the node to work. Must match the loaded name of the profile. Must be set if and only if type is \"Localhost\"."),
 ], "AppArmorProfile defines a pod or container's AppArmor settings.");
 
-export const Sysctl = obj("Sysctl", [f("name", str, "Name of a property to set", true), f("value", str, "Value of a property to set", true)], "Sysctl defines a kernel parameter to be set");
+export const Sysctl = obj("Sysctl", [
+  f("name", str, "Name of a property to set", true),
+  f("value", str, "Value of a property to set", true),
+], "Sysctl defines a kernel parameter to be set");
 
 export const SecurityContext = obj("SecurityContext", [
   f("capabilities", Capabilities, "The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime. Note that this field cannot be set when spec.os.name is windows."),
@@ -89,14 +114,14 @@ export const PodSecurityContext = obj("PodSecurityContext", [
   f("runAsUser", int64, "The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if unspecified. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows."),
   f("runAsGroup", int64, "The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows."),
   f("runAsNonRoot", bool, "Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence."),
-  f("supplementalGroups", array(int64), "A list of groups applied to the first process run in each container, in addition to the container's primary GID and fsGroup (if specified).  If the SupplementalGroupsPolicy feature is enabled, the supplementalGroupsPolicy field determines whether these are in addition to or instead of any group memberships defined in the container image. If unspecified, no additional groups are added, though group memberships defined in the container image may still be used, depending on the supplementalGroupsPolicy field. Note that this field cannot be set when spec.os.name is windows."),
-  since(31, f("supplementalGroupsPolicy", str, "Defines how supplemental groups of the first container processes are calculated. Valid values are \"Merge\" and \"Strict\". If not specified, \"Merge\" is used. (Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled and the container runtime must implement support for this feature. Note that this field cannot be set when spec.os.name is windows.")),
+  docFrom(34, "A list of groups applied to the first process run in each container, in addition to the container's primary GID and fsGroup (if specified).  If the SupplementalGroupsPolicy feature is enabled, the supplementalGroupsPolicy field determines whether these are in addition to or instead of any group memberships defined in the container image. If unspecified, no additional groups are added, though group memberships defined in the container image may still be used, depending on the supplementalGroupsPolicy field. Note that this field cannot be set when spec.os.name is windows.", f("supplementalGroups", array(int64), "A list of groups applied to the first process run in each container, in addition to the container's primary GID, the fsGroup (if specified), and group memberships defined in the container image for the uid of the container process. If unspecified, no additional groups are added to any container. Note that group memberships defined in the container image for the uid of the container process are still effective, even if they are not included in this list. Note that this field cannot be set when spec.os.name is windows.")),
+  since(31, enumOf(["Merge", "Strict"], f("supplementalGroupsPolicy", str, "Defines how supplemental groups of the first container processes are calculated. Valid values are \"Merge\" and \"Strict\". If not specified, \"Merge\" is used. (Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled and the container runtime must implement support for this feature. Note that this field cannot be set when spec.os.name is windows.\n\nPossible enum values:\n - `\"Merge\"` means that the container's provided SupplementalGroups and FsGroup (specified in SecurityContext) will be merged with the primary user's groups as defined in the container image (in /etc/group).\n - `\"Strict\"` means that the container's provided SupplementalGroups and FsGroup (specified in SecurityContext) will be used instead of any groups defined in the container image."))),
   f("fsGroup", int64, "A special supplemental group that applies to all containers in a pod. Some volume types allow the Kubelet to change the ownership of that volume to be owned by the pod:\n\n1. The owning GID will be the FSGroup 2. The setgid bit is set (new files created in the volume will be owned by FSGroup) 3. The permission bits are OR'd with rw-rw----\n\nIf unset, the Kubelet will not modify the ownership and permissions of any volume. Note that this field cannot be set when spec.os.name is windows."),
   f("sysctls", array(Sysctl), "Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported sysctls (by the container runtime) might fail to launch. Note that this field cannot be set when spec.os.name is windows."),
-  f("fsGroupChangePolicy", str, "fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are \"OnRootMismatch\" and \"Always\". If not specified, \"Always\" is used. Note that this field cannot be set when spec.os.name is windows."),
+  enumOf(["Always", "OnRootMismatch"], f("fsGroupChangePolicy", str, "fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are \"OnRootMismatch\" and \"Always\". If not specified, \"Always\" is used. Note that this field cannot be set when spec.os.name is windows.\n\nPossible enum values:\n - `\"Always\"` indicates that volume's ownership and permissions should always be changed whenever volume is mounted inside a Pod. This the default behavior.\n - `\"OnRootMismatch\"` indicates that volume's ownership and permissions will be changed only when permission and ownership of root directory does not match with expected permissions on the volume. This can help shorten the time it takes to change ownership and permissions of a volume.")),
   f("seccompProfile", SeccompProfile, "The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows."),
   since(30, f("appArmorProfile", AppArmorProfile, "appArmorProfile is the AppArmor options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.")),
-  since(32, f("seLinuxChangePolicy", str, "seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod. It has no effect on nodes that do not support SELinux or to volumes does not support SELinux. Valid values are \"MountOption\" and \"Recursive\".")),
+  since(32, f("seLinuxChangePolicy", str, "seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod. It has no effect on nodes that do not support SELinux or to volumes does not support SELinux. Valid values are \"MountOption\" and \"Recursive\".\n\n\"Recursive\" means relabeling of all files on all Pod volumes by the container runtime. This may be slow for large volumes, but allows mixing privileged and unprivileged Pods sharing the same volume on the same node.\n\n\"MountOption\" mounts all eligible Pod volumes with `-o context` mount option. This requires all Pods that share the same volume to use the same SELinux label. It is not possible to share the same volume among privileged and unprivileged Pods. Eligible volumes are in-tree FibreChannel and iSCSI volumes, and all CSI volumes whose CSI driver announces SELinux support by setting spec.seLinuxMount: true in their CSIDriver instance. Other volumes are always re-labelled recursively. \"MountOption\" value is allowed only when SELinuxMount feature gate is enabled.\n\nIf not specified and SELinuxMount feature gate is enabled, \"MountOption\" is used. If not specified and SELinuxMount feature gate is disabled, \"MountOption\" is used for ReadWriteOncePod volumes and \"Recursive\" for all other volumes.\n\nThis field affects only Pods that have SELinux label set, either in PodSecurityContext or in SecurityContext of all containers.\n\nAll Pods that use the same volume should use the same seLinuxChangePolicy, otherwise some pods can get stuck in ContainerCreating state. Note that this field cannot be set when spec.os.name is windows.")),
 ], "PodSecurityContext holds pod-level security attributes and common container settings. Some fields are also present in container.securityContext.  Field values of container.securityContext take precedence over field values of PodSecurityContext.");
 
 const ExecAction = obj("ExecAction", [f("command", array(str))]);

@@ -187,6 +187,7 @@ export interface PodStatus {
   containerStatuses?: ContainerStatus[];
   initContainerStatuses?: ContainerStatus[];
   qosClass?: string;
+  nominatedNodeName?: string;
 }
 
 export interface Pod {
@@ -214,11 +215,17 @@ export interface Event {
   involvedObject: { kind: string; namespace: string; name: string; uid: string; apiVersion: string; fieldPath?: string; resourceVersion?: string };
   reason: string;
   message: string;
-  source: { component: string; host?: string };
-  firstTimestamp: string;
-  lastTimestamp: string;
+  /** Empty ({}) for events written through events.k8s.io/v1 (the scheduler's). */
+  source: { component?: string; host?: string };
+  /** null for events.k8s.io/v1 events, which carry eventTime instead. */
+  firstTimestamp: string | null;
+  lastTimestamp: string | null;
+  /** 0 for events.k8s.io/v1 singletons (omitted when serialized: `json:"count,omitempty"`). */
   count: number;
   type: "Normal" | "Warning";
+  /** MicroTime ("2006-01-02T15:04:05.000000Z"); null for core/v1 recorder events (the kubelet's). */
+  eventTime: string | null;
+  action?: string;
   reportingComponent: string;
   reportingInstance: string;
 }

@@ -22,3 +22,16 @@ describe("HumanDuration", () => {
     expect(humanDuration(ms)).toBe(text);
   });
 });
+
+describe("tabwriter with remembered widths (get -w)", () => {
+  it("never narrows a column it printed wider before", () => {
+    const widths: number[] = [];
+    expect(tabwrite("NAME\tSTATUS\tAGE\nx\tContainerCreating\t0s\n", GET_TABLE, widths)).toBe("NAME   STATUS              AGE\nx      ContainerCreating   0s\n");
+    expect(tabwrite("x\tRunning\t2s\n", GET_TABLE, widths)).toBe("x      Running             2s\n");
+  });
+
+  it("truncates like Go's int(d.Seconds()): just under -1s is still 0s", () => {
+    expect(humanDuration(-1_500)).toBe("0s");
+    expect(humanDuration(-2_000)).toBe("<invalid>");
+  });
+});

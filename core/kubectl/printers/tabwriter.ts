@@ -19,7 +19,12 @@ export const DESCRIBE: TabwriterOptions = { minwidth: 0, padding: 2 };
 
 const runeWidth = (s: string) => [...s].length;
 
-export function tabwrite(text: string, opts: TabwriterOptions): string {
+/**
+ * Formats text. `remembered` makes it github.com/liggitt/tabwriter with RememberWidths (the
+ * writer kubectl's printers.GetNewTabWriter returns): a column is never narrower than it was in an
+ * earlier flush, so `get -w` rows stay under their header.
+ */
+export function tabwrite(text: string, opts: TabwriterOptions, remembered?: number[]): string {
   const endsWithNewline = text.endsWith("\n");
   const rawLines = (endsWithNewline ? text.slice(0, -1) : text).split("\n");
   const lines: Cell[][] = rawLines.map((l) => l.split("\t").map((t) => ({ text: t, width: runeWidth(t) })));
@@ -50,6 +55,11 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
         if (column >= line.length - 1) break;
         width = Math.max(width, line[column]!.width + opts.padding);
       }
+      if (remembered !== undefined) {
+        if (column >= remembered.length) remembered.push(width);
+        else if (remembered[column]! > width) width = remembered[column]!;
+        else remembered[column] = width;
+      }
       widths.push(width);
       format(line0, current);
       widths.pop();
@@ -65,7 +75,7 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
 
 /** k8s.io/apimachinery/pkg/util/duration.HumanDuration, as AGE columns print. */
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
+  const seconds = Math.trunc(ms / 1000); // Go int(d.Seconds()) truncates toward zero
   if (seconds < -1) return "<invalid>";
   if (seconds < 0) return "0s";
   if (seconds < 120) return `${seconds}s`;
@@ -95,7 +105,7 @@ export function humanDuration(ms: number): string {
 
 /** duration.ShortHumanDuration (event "over" times, exec warnings). */
 export function shortHumanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
+  const seconds = Math.trunc(ms / 1000); // Go int(d.Seconds()) truncates toward zero
   if (seconds < -1) return "<invalid>";
   if (seconds < 0) return "0s";
   if (seconds < 60) return `${seconds}s`;

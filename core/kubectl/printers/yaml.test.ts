@@ -30,6 +30,20 @@ describe("kubectl -o yaml", () => {
     expect(toYaml({ a: "{\"x\":1}\n", b: "key: value", c: "" })).toBe("a: |\n  {\"x\":1}\nb: 'key: value'\nc: \"\"\n");
   });
 
+  it("folds long plain and single-quoted strings past column 80 as go-yaml v2 does", () => {
+    const status = { conditions: [{ message: "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.", reason: "Unschedulable" }] };
+    expect(toYaml({ status })).toBe([
+      "status:",
+      "  conditions:",
+      "  - message: '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are",
+      "      available: 3 No preemption victims found for incoming pod.'",
+      "    reason: Unschedulable",
+      "",
+    ].join("\n"));
+    expect(toYaml({ msg: "Back-off restarting failed container crash in pod crash_default(5ab14256-2753-4ee5-a77e-7d9a39f1931b) again" }))
+      .toBe("msg: Back-off restarting failed container crash in pod crash_default(5ab14256-2753-4ee5-a77e-7d9a39f1931b)\n  again\n");
+  });
+
   it("prints JSON with four-space indentation and sorted keys", () => {
     expect(toJson({ b: 1, a: [true] })).toBe('{\n    "a": [\n        true\n    ],\n    "b": 1\n}\n');
   });

@@ -23,27 +23,60 @@ function plainAllowed(s: string): boolean {
   return true;
 }
 
-function scalar(s: string, indent: string): string {
+/** go-yaml's emitter folds plain and single-quoted scalars at spaces past column 80 (best_width). */
+const BEST_WIDTH = 80;
+
+/**
+ * yaml_emitter_write_plain_scalar / write_single_quoted_scalar: at a space, once the line is past
+ * best_width, the rest goes on a new line indented two past the node (increase_indent).
+ */
+function fold(text: string, column: number, indent: string, quoted: boolean): string {
+  const cont = `${indent}  `;
+  const chars = [...text];
+  let out = "";
+  let spaces = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === " ") {
+      if (!spaces && column > BEST_WIDTH && chars[i + 1] !== " " && (!quoted || (i > 0 && i < chars.length - 1))) {
+        out += `\n${cont}`;
+        column = cont.length;
+      } else {
+        out += c;
+        column++;
+      }
+      spaces = true;
+    } else {
+      const w = quoted && c === "'" ? "''" : c;
+      out += w;
+      column += w.length;
+      spaces = false;
+    }
+  }
+  return out;
+}
+
+/** A scalar written after `prefix` (the line so far) in a node indented by `indent`. */
+function scalar(s: string, indent: string, prefix: string): string {
   if (s.includes("\n")) {
     const chomp = s.endsWith("\n") ? "" : "-";
     const body = (s.endsWith("\n") ? s.slice(0, -1) : s).split("\n").map((l) => (l === "" ? "" : `${indent}  ${l}`)).join("\n");
     return `|${chomp}\n${body}`;
   }
   if (resolvesToNonString(s)) return JSON.stringify(s);
-  if (plainAllowed(s)) return s;
-  return `'${s.replace(/'/g, "''")}'`;
+  if (plainAllowed(s)) return fold(s, [...prefix].length, indent, false);
+  return `'${fold(s, [...prefix].length + 1, indent, true)}'`;
 }
 
-function emit(v: unknown, indent: string, out: string[], inSeq: boolean): void {
-  void inSeq;
+function emit(v: unknown, indent: string, out: string[]): void {
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isContainer(item) && !isEmpty(item)) {
         const sub: string[] = [];
-        emit(item, `${indent}  `, sub, true);
+        emit(item, `${indent}  `, sub);
         sub[0] = `${indent}- ${sub[0]!.slice(indent.length + 2)}`;
         out.push(...sub);
-      } else out.push(`${indent}- ${inline(item, indent)}`);
+      } else out.push(`${indent}- ${inline(item, indent, `${indent}- `)}`);
     }
     return;
   }
@@ -54,25 +87,25 @@ function emit(v: unknown, indent: string, out: string[], inSeq: boolean): void {
     const k = plainAllowed(key) && !resolvesToNonString(key) ? key : JSON.stringify(key);
     if (isContainer(value) && !isEmpty(value)) {
       out.push(`${indent}${k}:`);
-      emit(value, Array.isArray(value) ? indent : `${indent}  `, out, false);
-    } else out.push(`${indent}${k}: ${inline(value, indent)}`);
+      emit(value, Array.isArray(value) ? indent : `${indent}  `, out);
+    } else out.push(`${indent}${k}: ${inline(value, indent, `${indent}${k}: `)}`);
   }
 }
 
 const isContainer = (v: unknown) => v !== null && typeof v === "object";
 const isEmpty = (v: unknown) => (Array.isArray(v) ? v.length === 0 : Object.keys(v as object).length === 0);
 
-function inline(v: unknown, indent: string): string {
+function inline(v: unknown, indent: string, prefix: string): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "[]";
   if (typeof v === "object") return "{}";
-  if (typeof v === "string") return scalar(v, indent);
+  if (typeof v === "string") return scalar(v, indent, prefix);
   return String(v);
 }
 
 export function toYaml(v: unknown): string {
   const out: string[] = [];
-  emit(JSON.parse(JSON.stringify(v)), "", out, false);
+  emit(JSON.parse(JSON.stringify(v)), "", out);
   return `${out.join("\n")}\n`;
 }
 

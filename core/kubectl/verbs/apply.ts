@@ -7,7 +7,13 @@ import { UsageError } from "../types.js";
 
 export async function submit(call: KubectlCall, mode: "apply" | "create"): Promise<number> {
   const files = (call.flags.get("filename") as string[] | undefined) ?? [];
-  if (files.length === 0) throw new UsageError(mode === "apply" ? "must specify one of -f and -k" : "must specify one of -f and -k");
+  if (files.length === 0) {
+    // apply: FilenameOptions.RequireFilenameOrKustomize(), a plain error. create (1.29) prints
+    // "Error: must specify one of -f and -k" and its help instead; podlab keeps the usage form there.
+    if (mode === "create") throw new UsageError("must specify one of -f and -k");
+    await call.err("error: must specify one of -f and -k\n");
+    return 1;
+  }
   const sources = await readSources(call, files);
   if ("error" in sources) {
     await call.err(`error: ${sources.error}\n`);

@@ -1,6 +1,7 @@
 // kubectl config: the few subcommands labs use (current-context, get-contexts, view,
 // set-context --current --namespace=NS).
 
+import { GET_TABLE, tabwrite } from "../printers/tabwriter.js";
 import type { Verb } from "../types.js";
 import { UsageError } from "../types.js";
 
@@ -15,7 +16,8 @@ export const config: Verb = {
         await call.out("kubernetes-admin@kubernetes\n");
         return 0;
       case "get-contexts":
-        await call.out(`CURRENT   NAME                          CLUSTER      AUTHINFO           NAMESPACE\n*         kubernetes-admin@kubernetes   kubernetes   kubernetes-admin   ${state.namespace === "default" ? "" : state.namespace}\n`);
+        // get_contexts.go printContextHeaders / printContext through printers.GetNewTabWriter.
+        await call.out(tabwrite(`CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n*\tkubernetes-admin@kubernetes\tkubernetes\tkubernetes-admin\t${state.namespace === "default" ? "" : state.namespace}\n`, GET_TABLE));
         return 0;
       case "set-context": {
         const ns = call.args.find((a) => a.startsWith("--namespace="))?.slice(12) ?? (call.namespaceExplicit ? call.namespace : undefined);
@@ -28,7 +30,9 @@ export const config: Verb = {
         await call.out(`apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: DATA+OMITTED\n    server: https://${call.cluster.profile.nodeIP}:6443\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n${state.namespace === "default" ? "" : `    namespace: ${state.namespace}\n`}    user: kubernetes-admin\n  name: kubernetes-admin@kubernetes\ncurrent-context: kubernetes-admin@kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: kubernetes-admin\n  user:\n    client-certificate-data: DATA+OMITTED\n    client-key-data: DATA+OMITTED\n`);
         return 0;
       default:
-        throw new UsageError(sub === undefined ? "config requires a subcommand" : `unknown command "${sub}" for "kubectl config"`);
+        // DefaultSubCommandRun → RequireNoArguments: UsageErrorf(c, "unknown command %q", args joined).
+        if (sub !== undefined) throw new UsageError(`unknown command ${JSON.stringify(call.args.join(" "))}`);
+        throw new UsageError("config requires a subcommand");
     }
   },
 };

@@ -7,10 +7,9 @@ import { readSources } from "../manifests.js";
 import { parseManifest } from "../../kube/api/decode.js";
 import { parseResourceArgs } from "../resources.js";
 import type { KubectlCall, Verb } from "../types.js";
-import { UsageError } from "../types.js";
 import { lookupObjects, notFound } from "./get.js";
 
-async function deleteObjects(call: KubectlCall, targets: { resource: "pods" | "namespaces"; obj: Pod | Namespace }[]): Promise<void> {
+async function deleteObjects(call: KubectlCall, targets: { resource: "pods" | "namespaces"; obj: Pod | Namespace }[], wait: boolean): Promise<void> {
   const grace = call.bool("now") ? 1 : (call.flags.get("grace-period") as number | undefined);
   const force = call.bool("force");
   if (force && grace === 0) await call.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
@@ -27,7 +26,7 @@ async function deleteObjects(call: KubectlCall, targets: { resource: "pods" | "n
       await call.out(`namespace "${name}" deleted\n`);
     }
   }
-  if (call.flags.get("wait") !== false && !(force && grace === 0)) await Promise.all(waits);
+  if (wait && call.flags.get("wait") !== false && !(force && grace === 0)) await Promise.all(waits);
 }
 
 export const deleteVerb: Verb = {
@@ -40,10 +39,17 @@ export const deleteVerb: Verb = {
     const files = (call.flags.get("filename") as string[] | undefined) ?? [];
     const targets: { resource: "pods" | "namespaces"; obj: Pod | Namespace }[] = [];
     let status = 0;
-    const missing = async (resource: string, name: string) => {
+    // With ContinueOnError the builder's NotFound errors come out after the deletions it could do
+    // (CheckErr at the end), and then nothing is waited for.
+    const errors: string[] = [];
+    // deleteResource(): AddSourceToErr("deleting", info.Source, err) names the file it came from.
+    // Every object the builder names is a delete attempt ("found"), even one the server no longer has.
+    let attempted = 0;
+    const missing = async (resource: string, name: string, source?: string) => {
+      attempted++;
       if (call.bool("ignore-not-found")) return;
       status = 1;
-      await call.err(`${notFound(resource as "pods", name)}\n`);
+      errors.push(source === undefined ? notFound(resource as "pods", name) : `Error from server (NotFound): error when deleting "${source}": ${resource} "${name}" not found`);
     };
     if (files.length > 0) {
       const sources = await readSources(call, files);
@@ -56,11 +62,11 @@ export const deleteVerb: Verb = {
           const name = doc.metadata?.name ?? "";
           if (doc.kind === "Namespace") {
             const ns = call.cluster.store.namespaces.get(name);
-            if (ns === undefined) await missing("namespaces", name);
+            if (ns === undefined) await missing("namespaces", name, src.name);
             else targets.push({ resource: "namespaces", obj: ns });
           } else {
             const pod = call.cluster.store.getPod(doc.metadata?.namespace ?? call.namespace, name);
-            if (pod === undefined) await missing("pods", name);
+            if (pod === undefined) await missing("pods", name, src.name);
             else targets.push({ resource: "pods", obj: pod });
           }
         }
@@ -71,20 +77,31 @@ export const deleteVerb: Verb = {
         await call.err(`error: ${refs.error}\n`);
         return 1;
       }
-      if (refs.length === 0) throw new UsageError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+      // The builder's missingResourceError and "no name" error are plain errors (CheckErr).
+      if (refs.length === 0) {
+        await call.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+        return 1;
+      }
       for (const ref of refs) {
         if (ref.resource !== "pods" && ref.resource !== "namespaces") {
           await call.err(`Error from server (Forbidden): ${ref.resource} is forbidden in this lab\n`);
           return 1;
         }
-        if (ref.names.length === 0 && !call.bool("all") && call.str("selector") === undefined) throw new UsageError(`resource(s) were provided, but no name was specified`);
+        if (ref.names.length === 0 && !call.bool("all") && call.str("selector") === undefined) {
+          await call.err("error: resource(s) were provided, but no name was specified\n");
+          return 1;
+        }
         const { objects, missing: gone } = lookupObjects(call, ref.resource, ref.names, false);
         for (const o of objects) targets.push({ resource: ref.resource, obj: o as Pod });
         for (const m of gone) await missing(ref.resource, m);
-        if (objects.length === 0 && ref.names.length === 0) await call.err(`No resources found\n`);
       }
     }
-    await deleteObjects(call, targets);
+    if (targets.length === 0 && attempted === 0) {
+      await call.out("No resources found\n");
+      return 0;
+    }
+    await deleteObjects(call, targets, errors.length === 0);
+    if (errors.length > 0) await call.err(`${errors.join("\n")}\n`);
     return status;
   },
 };

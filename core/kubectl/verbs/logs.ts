@@ -15,7 +15,9 @@ export const logs: Verb = {
     if (name === undefined) throw new UsageError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
     const pod = call.cluster.store.getPod(call.namespace, name);
     if (pod === undefined) {
-      await call.err(`Error from server (NotFound): pods "${name}" not found\n`);
+      // From kubectl 1.30 (kubectl#120111) logs.go Complete wraps the NotFound, which then prints as a plain error.
+      const minor = Number(call.cluster.profile.kubectlVersion.gitVersion.split(".")[1]);
+      await call.err(minor >= 30 ? `error: error from server (NotFound): pods "${name}" not found in namespace "${call.namespace}"\n` : `Error from server (NotFound): pods "${name}" not found\n`);
       return 1;
     }
     const names = (pod.spec.containers ?? []).map((c) => c.name!);
@@ -24,28 +26,40 @@ export const logs: Verb = {
       await call.err(`Error from server (BadRequest): container ${cname} is not valid for pod ${name}\n`);
       return 1;
     }
-    if (call.str("container") === undefined && names.length > 1) await call.err(`Defaulted container "${cname}" out of: ${names.join(", ")}\n`);
+    if (call.str("container") === undefined && call.args[1] === undefined && names.length > 1) await call.err(`Defaulted container "${cname}" out of: ${names.join(", ")}\n`);
     const c = call.cluster.kubelet.runtimeOf(pod)?.containers.get(cname);
     const status = pod.status?.containerStatuses?.find((s) => s.name === cname);
-    if (call.bool("previous")) {
-      if (c?.previousLogs === undefined) {
+    // The kubelet's validateContainerLogStatus(): which container's log, or why none.
+    const refuse = async (why: string) => {
+      await call.err(`Error from server (BadRequest): container "${cname}" in pod "${name}" ${why}\n`);
+      return 1;
+    };
+    if (status === undefined || c === undefined) return refuse("is not available");
+    const previous = call.bool("previous");
+    const last = status.lastState.terminated;
+    let buffer = c.logs;
+    if (previous) {
+      if (last === undefined || !last.containerID) {
         await call.err(`Error from server (BadRequest): previous terminated container "${cname}" in pod "${name}" not found\n`);
         return 1;
       }
-    } else if (c === undefined || c.id === "" || status?.state.waiting !== undefined && (status.restartCount === 0)) {
-      const reason = status?.state.waiting?.reason ?? "ContainerCreating";
-      await call.err(`Error from server (BadRequest): container "${cname}" in pod "${name}" is waiting to start: ${reason === "ContainerCreating" ? "ContainerCreating" : reason === "CrashLoopBackOff" ? "trying and failing to pull image" : reason}\n`);
-      return 1;
+      // While the container runs again, its last run's log is the previous buffer; while it waits
+      // to be restarted the last run is still the current one.
+      if (status.state.running !== undefined) buffer = c.previousLogs ?? c.logs;
+    } else if (status.state.running === undefined && status.state.terminated === undefined && last === undefined) {
+      const reason = status.state.waiting?.reason;
+      if (reason === undefined) return refuse("is waiting to start - no logs yet");
+      return refuse(`is waiting to start: ${reason === "ErrImagePull" ? "image can't be pulled" : reason === "ImagePullBackOff" ? "trying and failing to pull image" : reason}`);
     }
-    const buffer = call.bool("previous") ? c!.previousLogs! : c!.logs;
+
     const tail = call.flags.get("tail") as number | undefined;
     const lines = tail !== undefined && tail >= 0 ? buffer.lines.slice(Math.max(0, buffer.lines.length - tail)) : buffer.lines;
     const show = (l: LogLine) => (call.bool("timestamps") ? stamp(l) : "") + l.text;
     await call.out(lines.map(show).join(""));
-    if (!call.bool("follow") || call.bool("previous")) return 0;
+    if (!call.bool("follow") || previous) return 0;
     await new Promise<void>((resolve, reject) => {
       const off = buffer.follow((l) => void call.out(show(l)));
-      const done = c!.init?.wait();
+      const done = c.init?.wait();
       void done?.then(() => {
         off();
         resolve();
