@@ -35,6 +35,14 @@ export interface KubeConfig {
   namespace: string;
 }
 
+/** kubectl's available (non-hidden) commands, as cobra lists them (by name). */
+const KUBECTL_COMMANDS = [
+  "annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale", "certificate", "cluster-info", "completion",
+  "config", "cordon", "cp", "create", "debug", "delete", "describe", "diff", "drain", "edit", "events", "exec", "explain", "expose",
+  "get", "help", "kustomize", "label", "logs", "options", "patch", "plugin", "port-forward", "proxy", "replace", "rollout", "run",
+  "scale", "set", "taint", "top", "uncordon", "version", "wait",
+];
+
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
@@ -87,8 +95,19 @@ export async function kubectlMain(ctx: ProgramContext, cluster: Cluster, kubecon
   const verbName = verbIndex < 0 ? "" : argv[verbIndex]!;
   const verb = VERBS.find((v) => v.name === verbName || v.aliases?.includes(verbName));
   if (verb === undefined) {
-    const suggestions = VERBS.filter((v) => levenshtein(v.name, verbName) <= 2 || v.name.startsWith(verbName)).map((v) => v.name);
-    await err(`error: unknown command "${verbName}" for "kubectl"${suggestions.length > 0 ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join("")}` : ""}\n${suggestions.length > 0 ? "" : ""}Run 'kubectl --help' for usage.\n`);
+    if (verbName === "help") {
+      await out(help());
+      return 0;
+    }
+    if (KUBECTL_COMMANDS.includes(verbName)) {
+      await err(`error: "kubectl ${verbName}" is not available in this lab\n`);
+      return 1;
+    }
+    // cobra Command.findSuggestions(): Levenshtein distance <= 2 or a prefix, ignoring case,
+    // over the available commands in name order; kubectl's CheckErr prints it after "error: ".
+    const typed = verbName.toLowerCase();
+    const suggestions = KUBECTL_COMMANDS.filter((c) => levenshtein(c, typed) <= 2 || c.startsWith(typed));
+    await err(`error: unknown command "${verbName}" for "kubectl"${suggestions.length > 0 ? `\n\nDid you mean this?\n${suggestions.map((c) => `\t${c}\n`).join("")}` : "\n"}`);
     return 1;
   }
   const rest = [...argv.slice(0, verbIndex), ...argv.slice(verbIndex + 1)];

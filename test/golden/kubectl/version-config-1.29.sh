@@ -6,6 +6,7 @@
 # cols: 240
 # source: kubectl v0.29.15 pkg/cmd/version/version.go (no --short since 1.28; Validate: "extra arguments: [...]", "--output must be 'yaml' or 'json'"; json.MarshalIndent two spaces in struct order, yaml sorted keys, both through Fprintln so yaml ends with a blank line) and apimachinery v0.29.15 pkg/version/types.go Info (1.33+ servers add emulationMajor/Minor and minCompatibilityMajor/Minor, kubectl's own Info leaves them empty).
 # source: get ns / get nodes columns from kubernetes pkg/printers/internalversion/printers.go (printNamespace; printNode: Ready, roles from node-role.kubernetes.io/* labels, wide INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME); kubeadm's control-plane node labels; describe namespace from kubectl v0.29.15 pkg/describe/describe.go describeNamespace ("No resource quota.", "No LimitRange resource.").
+# source: unknown commands: cobra command.go findSuggestions()/SuggestionsFor() (Levenshtein <= 2 or prefix, commands by name) wrapped by kubectl's cmdutil.CheckErr ("error: " + message, no usage line); `kubectl help` prints the root help.
 # source: kubectl v0.29.15 pkg/cmd/config/{current_context.go,get_contexts.go (tabwriter, "*" current),view.go (DATA+OMITTED),set_context.go ("Context \"x\" modified.")} and pkg/cmd/util/helpers.go DefaultSubCommandRun/RequireNoArguments (unknown config subcommand is a usage error).
 kubectl version
 kubectl version --client
@@ -30,3 +31,5 @@ kubectl config get-contexts
 kubectl get pods
 kubectl config set-context --current --namespace=default
 kubectl config frobnicate
+kubectl gett
+kubectl frob
