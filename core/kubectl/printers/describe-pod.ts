@@ -3,7 +3,7 @@
 // differ (projected-volume optional flags, named ports, Terminating of terminal pods) the
 // profile's kubectl minor decides.
 
-import type { Container, ContainerStatus, Event, Pod } from "../../kube/api/types.js";
+import type { Container, ContainerStatus, Event, Pod, Probe } from "../../kube/api/types.js";
 import { DESCRIBE, humanDuration, tabwrite } from "./tabwriter.js";
 
 const L1 = "  ";
@@ -83,7 +83,58 @@ function describeState(name: string, state: ContainerStatus["state"]): string {
   return s;
 }
 
-function describeContainer(c: Container, status: ContainerStatus | undefined, opts: DescribeOptions): string {
+/**
+ * DescribeProbe(): the handler, then delay/timeout/period/#success/#failure. An HTTP probe's URL is
+ * Go's url.URL{Scheme, Host: JoinHostPort(host, port), Path}.String(), whose path escaping turns
+ * "?" into %3F.
+ */
+export function describeProbe(p: Probe): string {
+  const n = (k: string) => Number(p[k] ?? 0);
+  const attrs = `delay=${n("initialDelaySeconds")}s timeout=${n("timeoutSeconds")}s period=${n("periodSeconds")}s #success=${n("successThreshold")} #failure=${n("failureThreshold")}`;
+  if (p.exec !== undefined) return `exec [${(p.exec.command ?? []).join(" ")}] ${attrs}`;
+  if (p.httpGet !== undefined) {
+    const port = String(p.httpGet.port ?? "");
+    const host = port === "" ? (p.httpGet.host ?? "") : `${p.httpGet.host ?? ""}:${port}`;
+    // shouldEscape(c, encodePath): unreserved characters and $&+,/:;=@ stay.
+    const path = (p.httpGet.path ?? "").replace(/[^A-Za-z0-9\-._~$&+,/:;=@]/gu, (ch) => encodeURIComponent(ch).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+    return `http-get ${(p.httpGet.scheme ?? "").toLowerCase()}://${host}${path} ${attrs}`;
+  }
+  if (p.tcpSocket !== undefined) return `tcp-socket ${p.tcpSocket.host ?? ""}:${String(p.tcpSocket.port ?? "")} ${attrs}`;
+  const grpc = p["grpc"] as { port?: number; service?: string } | undefined;
+  if (grpc !== undefined) return `grpc <pod>:${grpc.port ?? 0} ${grpc.service ?? ""} ${attrs}`;
+  return `unknown ${attrs}`;
+}
+
+/** kubectl's EnvValueRetriever: fieldpath.ExtractFieldPathAsString knows only these paths. */
+function fieldValue(pod: Pod, path: string): string {
+  if (path === "metadata.name") return pod.metadata.name ?? "";
+  if (path === "metadata.namespace") return pod.metadata.namespace ?? "";
+  if (path === "metadata.uid") return pod.metadata.uid ?? "";
+  return "";
+}
+
+/** describeContainerEnvVars(). */
+function describeEnv(c: Container, pod: Pod): string {
+  if (!c.env?.length) return `${L2}Environment:\t<none>\n`;
+  let s = `${L2}Environment:\n`;
+  for (const e of c.env) {
+    const from = e.valueFrom as { fieldRef?: { apiVersion?: string; fieldPath?: string }; secretKeyRef?: { key?: string; name?: string; optional?: boolean }; configMapKeyRef?: { key?: string; name?: string; optional?: boolean } } | undefined;
+    if (from === undefined) {
+      (e.value ?? "").split("\n").forEach((line, i) => {
+        s += i === 0 ? `${L3}${e.name}:\t${line}\n` : `${L3}\t${line}\n`;
+      });
+    } else if (from.fieldRef !== undefined) {
+      s += `${L3}${e.name}:\t${fieldValue(pod, from.fieldRef.fieldPath ?? "")} (${from.fieldRef.apiVersion ?? ""}:${from.fieldRef.fieldPath ?? ""})\n`;
+    } else if (from.secretKeyRef !== undefined) {
+      s += `${L3}${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name}'>\tOptional: ${from.secretKeyRef.optional === true}\n`;
+    } else if (from.configMapKeyRef !== undefined) {
+      s += `${L3}${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name}'>\tOptional: ${from.configMapKeyRef.optional === true}\n`;
+    }
+  }
+  return s;
+}
+
+function describeContainer(c: Container, status: ContainerStatus | undefined, opts: DescribeOptions, pod: Pod): string {
   let s = `${L1}${c.name}:\n`;
   if (status !== undefined) s += `${L2}Container ID:\t${status.containerID ?? ""}\n`;
   s += `${L2}Image:\t${c.image ?? ""}\n`;
@@ -110,8 +161,11 @@ function describeContainer(c: Container, status: ContainerStatus | undefined, op
   const requests = c.resources?.requests ?? {};
   if (Object.keys(limits).length > 0) s += `${L2}Limits:\n${Object.keys(limits).sort().map((k) => `${L3}${k}:\t${limits[k]}\n`).join("")}`;
   if (Object.keys(requests).length > 0) s += `${L2}Requests:\n${Object.keys(requests).sort().map((k) => `${L3}${k}:\t${requests[k]}\n`).join("")}`;
-  if (!c.env?.length) s += `${L2}Environment:\t<none>\n`;
-  else s += `${L2}Environment:\n${c.env.map((e) => `${L3}${e.name}:\t${e.value ?? ""}\n`).join("")}`;
+  // describeContainerProbe
+  if (c.livenessProbe !== undefined) s += `${L2}Liveness:\t${describeProbe(c.livenessProbe)}\n`;
+  if (c.readinessProbe !== undefined) s += `${L2}Readiness:\t${describeProbe(c.readinessProbe)}\n`;
+  if (c.startupProbe !== undefined) s += `${L2}Startup:\t${describeProbe(c.startupProbe)}\n`;
+  s += describeEnv(c, pod);
   const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => ((a.mountPath ?? "") < (b.mountPath ?? "") ? -1 : 1));
   s += `${L2}Mounts:${mounts.length === 0 ? "\t<none>" : ""}\n`;
   for (const m of mounts) s += `${L3}${m.mountPath} from ${m.name} (${[m.readOnly ? "ro" : "rw", ...(m.subPath ? [`path=${JSON.stringify(m.subPath)}`] : [])].join(",")})\n`;
@@ -126,7 +180,11 @@ function describeVolumes(pod: Pod, opts: DescribeOptions): string {
     s += `${L1}${v.name}:\n`;
     if (v.hostPath !== undefined) s += `${L2}Type:\tHostPath (bare host directory volume)\n${L2}Path:\t${v.hostPath.path}\n${L2}HostPathType:\t${v.hostPath.type ?? ""}\n`;
     else if (v.emptyDir !== undefined) s += `${L2}Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n${L2}Medium:\t${v.emptyDir.medium ?? ""}\n${L2}SizeLimit:\t${v.emptyDir.sizeLimit ?? "<unset>"}\n`;
-    else if (v.projected !== undefined) {
+    else if (v.configMap !== undefined) {
+      // printConfigMapVolumeSource
+      const cm = v.configMap as { name?: string; optional?: boolean };
+      s += `${L2}Type:\tConfigMap (a volume populated by a ConfigMap)\n${L2}Name:\t${cm.name ?? ""}\n${L2}Optional:\t${cm.optional === true}\n`;
+    } else if (v.projected !== undefined) {
       s += `${L2}Type:\tProjected (a volume that contains injected data from multiple sources)\n`;
       for (const src of ((v.projected as { sources?: Record<string, { expirationSeconds?: number; name?: string; optional?: boolean }>[] }).sources ?? [])) {
         if (src.serviceAccountToken) s += `${L2}TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds}\n`;
@@ -193,9 +251,12 @@ export function describePod(pod: Pod, events: Event[], now: number, opts: Descri
   }
   s += `IP:\t${st.podIP ?? ""}\n`;
   s += st.podIPs?.length ? `IPs:\n${st.podIPs.map((p) => `${L1}IP:\t${p.ip}\n`).join("")}` : "IPs:\t<none>\n";
+  // printController(): the controlling owner reference.
+  const owner = ((pod.metadata.ownerReferences ?? []) as { kind?: string; name?: string; controller?: boolean }[]).find((r) => r.controller === true);
+  if (owner !== undefined) s += `Controlled By:\t${owner.kind}/${owner.name}\n`;
   if (st.nominatedNodeName) s += `NominatedNodeName:\t${st.nominatedNodeName}\n`;
   s += `Containers:${pod.spec.containers?.length ? "" : " <none>"}\n`;
-  for (const c of pod.spec.containers ?? []) s += describeContainer(c, st.containerStatuses?.find((x) => x.name === c.name), opts);
+  for (const c of pod.spec.containers ?? []) s += describeContainer(c, st.containerStatuses?.find((x) => x.name === c.name), opts, pod);
   if (st.conditions?.length) {
     s += `Conditions:\n${L1}Type\tStatus\n`;
     for (const c of st.conditions) s += `${L1}${c.type} \t${c.status} \n`;
@@ -204,5 +265,8 @@ export function describePod(pod: Pod, events: Event[], now: number, opts: Descri
   s += `QoS Class:\t${st.qosClass ?? "BestEffort"}\n`;
   s += multiline("Node-Selectors", pod.spec.nodeSelector);
   s += tolerations(pod.spec.tolerations);
+  // DescribeEvents(): "Events:\t<none>" goes through the same tabwriter; a table of events
+  // starts after a Flush().
+  if (events.length === 0) return tabwrite(`${s}Events:\t<none>\n`, DESCRIBE);
   return tabwrite(s, DESCRIBE) + describeEvents(events, now);
 }
