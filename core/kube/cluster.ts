@@ -13,6 +13,7 @@ import { defaultPod } from "./api/defaults.js";
 import { threeWayMerge } from "./api/merge.js";
 import type { Namespace, Pod } from "./api/types.js";
 import { invalidMessage } from "./field/errors.js";
+import { KubeSystem } from "./kube-system.js";
 import { Kubelet } from "./kubelet/kubelet.js";
 import { Node } from "./kubelet/node.js";
 import type { ClusterProfile } from "./profiles.js";
@@ -70,6 +71,8 @@ export class Cluster {
   readonly node: Node;
   readonly store: Store;
   readonly kubelet: Kubelet;
+  /** The kube-system pods the node was running before the lab started (the kubelet does not run them). */
+  readonly kubeSystem: KubeSystem;
   readonly quota: Quota;
   readonly manifests: ReadonlyMap<string, string>;
 
@@ -87,6 +90,7 @@ export class Cluster {
       },
       resolve: () => undefined,
     });
+    this.kubeSystem = new KubeSystem(this.store, opts.profile, this.node.kernel.bootTime, this.node.kernel.baseClock, () => this.now());
     this.manifests = opts.manifests ?? new Map();
     const created = rfc3339(this.now() - opts.profile.node.uptimeAtStart + 60_000);
     for (const name of ["default", "kube-node-lease", "kube-public", "kube-system"]) {
@@ -252,7 +256,9 @@ export class Cluster {
     if (admission.denied !== undefined) {
       return { kind: "error", text: `Error from server (Forbidden): error when applying patch:\n${imagePatch(existing, next, applied)}\nto:\nResource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"\nName: "${name}", Namespace: "${namespace.metadata.name}"\nfor: "${source}": ${admission.denied}` };
     }
-    // Validation let through only what a pod update may change (ValidatePodUpdate).
+    // Validation let through only what a pod update may change (ValidatePodUpdate). A kube-system
+    // pod shares its spec with every cluster until it is changed.
+    if (Object.isFrozen(existing.spec)) existing.spec = clonePod(existing).spec;
     const changed: string[] = [];
     for (const field of ["initContainers", "containers"] as const) {
       for (const [i, c] of (next.spec[field] ?? []).entries()) {
@@ -276,7 +282,9 @@ export class Cluster {
 
   /** Deletes a pod; resolves when it is gone (after its grace period). */
   deletePod(pod: Pod, graceSeconds?: number): Promise<void> {
-    return this.kubelet.deletePod(pod, graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
+    const grace = graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    if (this.kubeSystem.templateOf(pod)?.kind === "mirror") return this.kubeSystem.deleteMirror(pod, grace);
+    return this.kubelet.deletePod(pod, grace);
   }
 
   deleteNamespace(ns: Namespace): Promise<void> {

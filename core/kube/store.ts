@@ -17,6 +17,8 @@ export class Store {
   private eventSeq = 0;
   private eventSeqMs = -1;
   private readonly watchers = new Set<(c: StoreChange) => void>();
+  /** Pods the apiserver already held when the lab started, made when their namespace is first read. */
+  private readonly seeds: { namespace: string; load: () => Pod[] }[] = [];
 
   constructor(
     private readonly random: Random,
@@ -58,16 +60,39 @@ export class Store {
     for (const w of [...this.watchers]) w(c);
   }
 
+  /**
+   * Registers pods that exist from the start but are made only when something first lists or
+   * reads their namespace: stored as they are (their resource versions are theirs), unwatched.
+   */
+  seedLazily(namespace: string, load: () => Pod[]): void {
+    this.seeds.push({ namespace, load });
+  }
+
+  private seeded(ns: string | undefined): void {
+    for (let i = 0; i < this.seeds.length;) {
+      const seed = this.seeds[i]!;
+      if (ns !== undefined && seed.namespace !== ns) {
+        i++;
+        continue;
+      }
+      this.seeds.splice(i, 1);
+      for (const pod of seed.load()) this.pods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
+    }
+  }
+
   getPod(ns: string, name: string): Pod | undefined {
+    if (this.seeds.length > 0) this.seeded(ns);
     return this.pods.get(`${ns}/${name}`);
   }
 
   listPods(ns: string | undefined): Pod[] {
+    if (this.seeds.length > 0) this.seeded(ns);
     return [...this.pods.values()].filter((p) => ns === undefined || p.metadata.namespace === ns)
       .sort((a, b) => (a.metadata.namespace! + a.metadata.name! < b.metadata.namespace! + b.metadata.name! ? -1 : 1));
   }
 
   putPod(pod: Pod, type: "ADDED" | "MODIFIED"): void {
+    if (this.seeds.length > 0) this.seeded(pod.metadata.namespace);
     this.prune(pod);
     pod.metadata.resourceVersion = this.nextResourceVersion();
     this.pods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);

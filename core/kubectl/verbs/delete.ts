@@ -9,13 +9,29 @@ import { parseResourceArgs } from "../resources.js";
 import type { KubectlCall, Verb } from "../types.js";
 import { lookupObjects, notFound } from "./get.js";
 
-async function deleteObjects(call: KubectlCall, targets: { resource: "pods" | "namespaces"; obj: Pod | Namespace }[], wait: boolean): Promise<void> {
+/** NamespaceLifecycle admission's immortal namespaces (plugin/pkg/admission/namespace/lifecycle). */
+const IMMORTAL = new Set(["default", "kube-system", "kube-public"]);
+
+/** Deletes the targets, printing each; returns the errors (after which kubectl waits for nothing). */
+async function deleteObjects(call: KubectlCall, targets: { resource: "pods" | "namespaces"; obj: Pod | Namespace }[], wait: boolean): Promise<string[]> {
   const grace = call.bool("now") ? 1 : (call.flags.get("grace-period") as number | undefined);
   const force = call.bool("force");
   if (force && grace === 0) await call.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
   const waits: Promise<void>[] = [];
+  const errors: string[] = [];
   for (const { resource, obj } of targets) {
     const name = obj.metadata.name!;
+    if (resource === "namespaces" && IMMORTAL.has(name)) {
+      errors.push(`Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`);
+      continue;
+    }
+    // The DaemonSet and ReplicaSet would replace their pods, with processes podlab's node does
+    // not have (a mirror pod is only an API object: the kubelet recreates it, kube-system.ts).
+    const kind = resource === "pods" ? call.cluster.kubeSystem.templateOf(obj as Pod)?.kind : undefined;
+    if (kind !== undefined && kind !== "mirror") {
+      errors.push(`error: deleting ${name}, a pod of the ${kind} that kubeadm made, is not available in this lab`);
+      continue;
+    }
     if (resource === "pods") {
       waits.push(call.cluster.deletePod(obj as Pod, force && grace === 0 ? 0 : grace !== undefined && grace >= 0 ? grace : undefined));
       const op = force && grace === 0 ? "force deleted" : "deleted";
@@ -26,7 +42,8 @@ async function deleteObjects(call: KubectlCall, targets: { resource: "pods" | "n
       await call.out(`namespace "${name}" deleted\n`);
     }
   }
-  if (wait && call.flags.get("wait") !== false && !(force && grace === 0)) await Promise.all(waits);
+  if (errors.length === 0 && wait && call.flags.get("wait") !== false && !(force && grace === 0)) await Promise.all(waits);
+  return errors;
 }
 
 export const deleteVerb: Verb = {
@@ -100,8 +117,11 @@ export const deleteVerb: Verb = {
       await call.out("No resources found\n");
       return 0;
     }
-    await deleteObjects(call, targets, errors.length === 0);
-    if (errors.length > 0) await call.err(`${errors.join("\n")}\n`);
+    errors.push(...await deleteObjects(call, targets, errors.length === 0));
+    if (errors.length > 0) {
+      await call.err(`${errors.join("\n")}\n`);
+      status = 1;
+    }
     return status;
   },
 };

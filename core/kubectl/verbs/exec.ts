@@ -3,6 +3,7 @@
 // ways between it and the container's pseudo-terminal, as SPDY streams do.
 
 import type { Pty } from "../../kernel/tty.js";
+import type { ImageFiles } from "../../kube/kube-system.js";
 import { execInContainer } from "../../kube/kubelet/exec.js";
 import type { OpenDescription } from "../../kernel/program.js";
 import type { ExitReason } from "../../kernel/process.js";
@@ -46,15 +47,24 @@ export const exec: Verb = {
       await call.err(`error: container ${containerName} not found in pod ${podName}\n`);
       return 1;
     }
+    const local = call.ctx.stdio.stdin.tty as Pty | undefined;
+    let tty = call.bool("tty");
+    const stdin = call.bool("stdin");
+    // A kube-system pod that was running before the lab: the runtime looks the command up in its
+    // image; what it would then run (a component's binary, etcd's bash-static) is not emulated.
+    const boot = call.cluster.kubeSystem.imageFiles(pod, containerName);
+    if (boot !== undefined) {
+      if (tty && local === undefined) await call.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+      if (boot.files !== undefined && !inImage(boot.files, command[0]!)) return notFound(call, command[0]!);
+      await call.err("error: running commands in the kube-system pods' containers is not available in this lab\n");
+      return 1;
+    }
     const pr = call.cluster.kubelet.runtimeOf(pod);
     const c = pr?.containers.get(containerName);
     if (pr === undefined || c === undefined || c.init === undefined || !c.init.alive || c.processSpec === undefined) {
       await call.err(`error: unable to upgrade connection: container not found ("${containerName}")\n`);
       return 1;
     }
-    const local = call.ctx.stdio.stdin.tty as Pty | undefined;
-    let tty = call.bool("tty");
-    const stdin = call.bool("stdin");
     if (tty && (!stdin || local === undefined)) {
       if (local === undefined) await call.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
       tty = tty && local !== undefined && stdin;
@@ -65,17 +75,7 @@ export const exec: Verb = {
       stdin: stdin ? { description: "stdin", read: (max) => call.ctx.stdin.read(max) } : undefined,
       stdout: forward("stdout"), stderr: forward("stderr"),
     });
-    if (!started.ok) {
-      const id = call.cluster.node.kernel.random.hex(64);
-      const msg = call.cluster.profile.execNotFound(started.notFound, id);
-      if (call.cluster.profile.runtime === "docker") {
-        await call.out(`${msg}\r\n`);
-        await call.err("command terminated with exit code 126\n");
-        return 126;
-      }
-      await call.err(`error: ${msg}\n`);
-      return 1;
-    }
+    if (!started.ok) return notFound(call, started.notFound);
     let status: number;
     if (tty && started.pty !== undefined) status = await attach(call, local!, started.pty, started.done);
     else {
@@ -86,6 +86,36 @@ export const exec: Verb = {
     return status;
   },
 };
+
+/**
+ * The runtime could not find the command in the container (runc's "executable file not found"):
+ * Docker's exec prints it on the stream and exits 126; containerd's CRI fails the request.
+ */
+async function notFound(call: KubectlCall, cmd: string): Promise<number> {
+  const id = call.cluster.node.kernel.random.hex(64);
+  const msg = call.cluster.profile.execNotFound(cmd, id);
+  if (call.cluster.profile.runtime === "docker") {
+    await call.out(`${msg}\r\n`);
+    await call.err("command terminated with exit code 126\n");
+    return 126;
+  }
+  await call.err(`error: ${msg}\n`);
+  return 1;
+}
+
+/** exec.LookPath in an image: a path names a file (from the working directory /), a name is searched in PATH. */
+function inImage(files: ImageFiles, cmd: string): boolean {
+  if (cmd.includes("/")) {
+    const parts: string[] = [];
+    for (const p of cmd.split("/")) {
+      if (p === "" || p === ".") continue;
+      if (p === "..") parts.pop();
+      else parts.push(p);
+    }
+    return files.executables.has(`/${parts.join("/")}`);
+  }
+  return cmd !== "" && files.path.some((dir) => files.executables.has(`${dir}/${cmd}`));
+}
 
 /** Bridges the local terminal (made raw) and the container's terminal until the process ends. */
 function attach(call: KubectlCall, local: Pty, remote: Pty, done: Promise<ExitReason>): Promise<number> {

@@ -4,6 +4,7 @@
 import { fieldSelector } from "../field-selector.js";
 import { Cancelled } from "../../kernel/cancellation.js";
 import type { Event, Namespace, Pod } from "../../kube/api/types.js";
+import { NODE_UID } from "../../kube/kube-system.js";
 import { executeJsonPath, findJsonPath, goPrint, goSyntax, JsonPathError, type JsonPathTemplate, parseJsonPath, relaxedJsonPath } from "../jsonpath.js";
 import { eventTable, namespaceTable, nodeTable, podTable, serviceTable, type Table, tableText } from "../printers/tables.js";
 import { GET_TABLE, tabwrite } from "../printers/tabwriter.js";
@@ -33,7 +34,7 @@ export function nodeObject(call: KubectlCall): Record<string, unknown> {
   return {
     apiVersion: "v1", kind: "Node",
     metadata: {
-      name, creationTimestamp: created(call),
+      name, uid: NODE_UID, creationTimestamp: created(call),
       labels: {
         "beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", "kubernetes.io/hostname": name, "kubernetes.io/os": "linux",
         "node-role.kubernetes.io/control-plane": "", "node.kubernetes.io/exclude-from-external-load-balancers": "",

@@ -27,6 +27,16 @@ export const logs: Verb = {
       return 1;
     }
     if (call.str("container") === undefined && call.args[1] === undefined && names.length > 1) await call.err(`Defaulted container "${cname}" out of: ${names.join(", ")}\n`);
+    if (call.cluster.kubeSystem.templateOf(pod) !== undefined) {
+      // A kube-system pod that was running before the lab: never restarted, so there is no
+      // previous container; its components' logs are not emulated.
+      if (call.bool("previous")) {
+        await call.err(`Error from server (BadRequest): previous terminated container "${cname}" in pod "${name}" not found\n`);
+        return 1;
+      }
+      await call.err("error: logs of the kube-system pods are not available in this lab\n");
+      return 1;
+    }
     const c = call.cluster.kubelet.runtimeOf(pod)?.containers.get(cname);
     const status = pod.status?.containerStatuses?.find((s) => s.name === cname);
     // The kubelet's validateContainerLogStatus(): which container's log, or why none.
