@@ -233,6 +233,8 @@ export class Cluster {
     }
     pod.metadata.uid = this.store.uid();
     pod.metadata.creationTimestamp = rfc3339(this.now());
+    // podStrategy.PrepareForCreate (1.33+): whatever the client sent, a new pod is generation 1.
+    if (this.features.podGeneration) pod.metadata.generation = 1;
     pod.status = { phase: "Pending", qosClass: "BestEffort" };
     this.store.putPod(pod, "ADDED");
     this.kubelet.podCreated(pod);
@@ -259,6 +261,7 @@ export class Cluster {
     // Validation let through only what a pod update may change (ValidatePodUpdate). A kube-system
     // pod shares its spec with every cluster until it is changed.
     if (Object.isFrozen(existing.spec)) existing.spec = clonePod(existing).spec;
+    const oldSpec = JSON.stringify(existing.spec);
     const changed: string[] = [];
     for (const field of ["initContainers", "containers"] as const) {
       for (const [i, c] of (next.spec[field] ?? []).entries()) {
@@ -273,6 +276,8 @@ export class Cluster {
     existing.spec.tolerations = next.spec.tolerations;
     existing.metadata.labels = next.metadata.labels;
     existing.metadata.annotations = next.metadata.annotations;
+    // podStrategy.PrepareForUpdate (1.33+): a spec change is a new generation.
+    if (this.features.podGeneration && JSON.stringify(existing.spec) !== oldSpec) existing.metadata.generation = (existing.metadata.generation ?? 0) + 1;
     this.store.putPod(existing, "MODIFIED");
     this.kubelet.podUpdated(existing, changed);
     // kubectl apply's own warning (apply.go warningNoLastAppliedConfigAnnotation), before the server's.

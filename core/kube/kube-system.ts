@@ -37,9 +37,11 @@ import type { Clock } from "../kernel/clock.js";
 import { completeDefaults, defaultPod } from "./api/defaults.js";
 import type { Container, ContainerStatus, Pod, PodCondition, PodSpec, PodStatus, Volume } from "./api/types.js";
 import { stableHex } from "./kubelet/host-network.js";
+import { statusResources } from "./kubelet/kubelet.js";
+import { type Features, featuresFor } from "./validation/features.js";
 import { type BootPod, type HostTable, NODE_IP, NODE_NAME, hostTable } from "./kubelet/host-processes.js";
 import type { ClusterProfile, ProfileId } from "./profiles.js";
-import { type Store, rfc3339 } from "./store.js";
+import { type Store, markDeleting, rfc3339 } from "./store.js";
 
 export const KUBE_SYSTEM = "kube-system";
 
@@ -297,6 +299,7 @@ function containerStatuses(profile: ClusterProfile, boot: BootPod, spec: PodSpec
       containerID: `${profile.runtime}://${c.id}`, image: c.image, imageID: docker ? `docker-pullable://${ref}` : ref, lastState: {}, name: c.name, ready: true, restartCount: 0, started: true,
       // containerd 2.x reports the process's user (1.31+); the volume mounts are in the status from 1.30.
       ...(minor >= 31 && !docker ? { user: { linux: { gid: uid, supplementalGroups: [uid], uid } } } : {}),
+      ...(minor >= 33 ? { resources: statusResources(container.resources) } : {}),
       ...(minor >= 30 ? { volumeMounts: (container.volumeMounts ?? []).map((m) => ({ mountPath: m.mountPath!, name: m.name!, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: "Disabled" } : {}) })) } : {}),
     };
     return { name: c.name, status };
@@ -392,12 +395,17 @@ function rfc3339Nano(ms: number, seed: string): string {
   return `${new Date(ms).toISOString().slice(0, 19)}${nanos === "" ? "" : `.${nanos}`}Z`;
 }
 
-const condition = (type: string, at: string): PodCondition => ({ lastProbeTime: null, lastTransitionTime: at, status: "True", type });
-
-/** The running status the kubelet reports for a template, at the cluster's times. */
-function runningStatus(t: BootPodTemplate, at: (s: number) => string): PodStatus {
+/**
+ * The running status the kubelet reports for a template, at the cluster's times. With
+ * PodObservedGenerationTracking the status and conditions carry the generation (1), except a
+ * mirror pod's: the kubelet reports the static pod's, which has none (KEP-5067 "Mirror pods").
+ */
+function runningStatus(t: BootPodTemplate, at: (s: number) => string, features: Features): PodStatus {
+  const observed = features.podObservedGenerationTracking && t.kind !== "mirror" ? { observedGeneration: 1 } : {};
+  const condition = (type: string, time: string): PodCondition => ({ lastProbeTime: null, lastTransitionTime: time, ...observed, status: "True", type });
   const containerStatuses = t.containers.map((c) => ({ ...c.status, state: { running: { startedAt: at(t.times.container) } } }) as ContainerStatus);
   return {
+    ...observed,
     conditions: [
       condition("PodReadyToStartContainers", at(t.times.sandbox)), condition("Initialized", at(t.times.seen)), condition("Ready", at(t.times.ready)),
       condition("ContainersReady", at(t.times.ready)), condition("PodScheduled", at(t.times.scheduled)),
@@ -421,8 +429,14 @@ export class KubeSystem {
     private readonly clock: Clock,
     private readonly now: () => number,
   ) {
+    this.features = featuresFor(profile);
+    this.generation = this.features.podGeneration ? { generation: 1 } : {};
     store.seedLazily(KUBE_SYSTEM, () => this.seed());
   }
+
+  private readonly features: Features;
+  /** What the apiserver set when it created the pod (podStrategy.PrepareForCreate, 1.33+). */
+  private readonly generation: { generation?: number };
 
   private at = (seconds: number) => rfc3339(this.bootTime + Math.floor(seconds * 1000));
 
@@ -436,10 +450,10 @@ export class KubeSystem {
           ...(annotations === undefined ? {} : { annotations: sortedKeys(annotations) }),
           creationTimestamp: this.at(t.times.created), ...(t.generateName === undefined ? {} : { generateName: t.generateName }),
           labels: t.labels as Record<string, string>, name: t.name, namespace: KUBE_SYSTEM, ownerReferences: t.ownerReferences,
-          resourceVersion: t.resourceVersion, uid: t.uid,
+          resourceVersion: t.resourceVersion, uid: t.uid, ...this.generation,
         },
         spec: t.spec,
-        status: runningStatus(t, this.at),
+        status: runningStatus(t, this.at, this.features),
       };
       this.templates.set(pod, t);
       return pod;
@@ -467,8 +481,7 @@ export class KubeSystem {
   deleteMirror(pod: Pod, graceSeconds: number): Promise<void> {
     const t = this.templates.get(pod)!;
     if (graceSeconds > 0) {
-      pod.metadata.deletionTimestamp = rfc3339(this.now() + graceSeconds * 1000);
-      pod.metadata.deletionGracePeriodSeconds = graceSeconds;
+      markDeleting(pod, this.now(), graceSeconds);
       this.store.putPod(pod, "MODIFIED");
     }
     return this.clock.sleep(graceSeconds > 0 ? 150 : 0).then(async () => {
@@ -486,7 +499,7 @@ export class KubeSystem {
       apiVersion: "v1", kind: "Pod",
       metadata: {
         annotations: sortedKeys(annotations), creationTimestamp: rfc3339(this.now()), labels: t.labels as Record<string, string>, name: t.name, namespace: KUBE_SYSTEM,
-        ownerReferences: t.ownerReferences, uid: this.store.uid(),
+        ownerReferences: t.ownerReferences, uid: this.store.uid(), ...this.generation,
       },
       spec: t.spec,
       status: { phase: "Pending", qosClass: t.qosClass },
@@ -498,7 +511,7 @@ export class KubeSystem {
     const since = this.clock.now() - this.bootTime - kubelet;
     await this.clock.sleep(10_000 - (((since % 10_000) + 10_000) % 10_000));
     if (this.store.getPod(KUBE_SYSTEM, t.name) !== mirror) return;
-    mirror.status = runningStatus(t, this.at);
+    mirror.status = runningStatus(t, this.at, this.features);
     this.store.putPod(mirror, "MODIFIED");
   }
 }

@@ -9,6 +9,16 @@ export type StoreChange = { type: "ADDED" | "MODIFIED" | "DELETED"; kind: "Pod" 
 /** RFC 3339 seconds, as metav1.Time marshals. */
 export const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
+/**
+ * rest.BeforeDelete: the deletion timestamp and grace period of a graceful deletion; the first
+ * graceful deletion bumps a generation that is set, as controllers must see the change.
+ */
+export function markDeleting(pod: Pod, nowMs: number, graceSeconds: number): void {
+  if (graceSeconds > 0 && pod.metadata.deletionTimestamp === undefined && (pod.metadata.generation ?? 0) > 0) pod.metadata.generation! += 1;
+  pod.metadata.deletionTimestamp = rfc3339(nowMs + graceSeconds * 1000);
+  pod.metadata.deletionGracePeriodSeconds = graceSeconds;
+}
+
 export class Store {
   readonly namespaces = new Map<string, Namespace>();
   private readonly pods = new Map<string, Pod>();

@@ -161,6 +161,7 @@ export interface ContainerStatus {
   imageID: string;
   containerID?: string;
   started?: boolean;
+  resources?: { limits?: Record<string, string | number>; requests?: Record<string, string | number> };
   user?: { linux: { uid: number; gid: number; supplementalGroups: number[] } };
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string }[];
 }
@@ -170,6 +171,7 @@ export interface PodCondition {
   status: "True" | "False" | "Unknown";
   lastProbeTime: string | null;
   lastTransitionTime: string;
+  observedGeneration?: number;
   reason?: string;
   message?: string;
 }
@@ -188,6 +190,7 @@ export interface PodStatus {
   initContainerStatuses?: ContainerStatus[];
   qosClass?: string;
   nominatedNodeName?: string;
+  observedGeneration?: number;
 }
 
 export interface Pod {

@@ -153,3 +153,35 @@ describe("pod lifecycle", () => {
     expect(t.c.quota.bytesUsed).toBeLessThanOrEqual(early + 50_000 + 1024);
   });
 });
+
+describe("generation and observedGeneration (KEP-5067)", () => {
+  const sleeper = '    command: ["sleep", "3600"]\n';
+
+  it("1.34: generation 1 at create, bumped by a spec change and by graceful deletion; the kubelet reports what it saw", async () => {
+    const t = cluster("1.34-containerd");
+    t.apply(podYaml("g", "busybox:1.28", "", sleeper));
+    await t.pass(3000);
+    const observed = () => [t.pod("g")!.metadata.generation, t.pod("g")!.status!.observedGeneration, ...t.pod("g")!.status!.conditions!.map((c) => c.observedGeneration)];
+    expect(observed()).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(t.pod("g")!.status!.containerStatuses![0]!.resources).toEqual({});
+    t.apply(podYaml("g", "busybox:1.36", "", sleeper));
+    expect(observed()).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    void t.c.deletePod(t.pod("g")!);
+    expect(observed()).toEqual([3, 3, 3, 3, 3, 3, 3]);
+  });
+
+  it("1.34: a running container's status has its allocated cpu, memory and ephemeral-storage only", async () => {
+    const t = cluster("1.34-containerd");
+    t.apply(podYaml("r", "busybox:1.28", "", `${sleeper}    resources:\n      limits: {memory: 64Mi, nvidia.com/gpu: 1}\n      requests: {cpu: 50m}\n`));
+    await t.pass(3000);
+    expect(t.pod("r")!.status!.containerStatuses![0]!.resources).toEqual({ limits: { memory: "64Mi" }, requests: { cpu: "50m", memory: "64Mi" } });
+  });
+
+  it("1.29: no generation, no observedGeneration, no status resources", async () => {
+    const t = cluster("1.29-docker");
+    t.apply(podYaml("g", "busybox:1.28", "", sleeper));
+    await t.pass(3000);
+    const pod = t.pod("g")!;
+    expect([pod.metadata.generation, pod.status!.observedGeneration, pod.status!.conditions!.some((c) => "observedGeneration" in c), pod.status!.containerStatuses![0]!.resources]).toEqual([undefined, undefined, false, undefined]);
+  });
+});

@@ -10,9 +10,10 @@ import { SIGKILL, SIGTERM } from "../../kernel/signal.js";
 import { findImage, normalizeReference } from "../../images/registry.js";
 import type { Image } from "../../images/image.js";
 import { releaseTree, type TreeNode } from "../../vfs/tree-fs.js";
-import type { ContainerStatus, Pod, PodCondition } from "../api/types.js";
+import type { Container, ContainerStatus, Pod, PodCondition } from "../api/types.js";
+import { type Features, featuresFor } from "../validation/features.js";
 import { type ProcessSpec, buildSpec, formatPod } from "../runtime/spec.js";
-import { type Store, rfc3339 } from "../store.js";
+import { type Store, markDeleting, rfc3339 } from "../store.js";
 import type { Node } from "./node.js";
 import { StreamingTerminals } from "./attach.js";
 import { type ContainerRuntime, PodRuntime } from "./pod-runtime.js";
@@ -27,12 +28,15 @@ export class Kubelet {
   /** The streaming server's terminal sessions (exec -it, attach -it) a client is bridged to. */
   readonly terminals = new StreamingTerminals();
 
+  private readonly features: Features;
+
   constructor(
     readonly node: Node,
     readonly store: Store,
     private readonly reach: Reachability,
   ) {
     node.reach = reach;
+    this.features = featuresFor(node.profile);
   }
 
   private get clock(): Clock {
@@ -246,6 +250,8 @@ export class Kubelet {
         resync.cancel("definition changed");
       }
     }
+    // SyncPod writes the status (with the generation it saw) before it kills what changed.
+    if (this.features.podObservedGenerationTracking && pod.status?.observedGeneration !== pod.metadata.generation) this.updateStatus(pr);
   }
 
   /** Starts the container and resolves with its exit status when it ends. */
@@ -292,8 +298,7 @@ export class Kubelet {
       return Promise.resolve();
     }
     pr.deleting = true;
-    pod.metadata.deletionTimestamp = rfc3339(this.now() + graceSeconds * 1000);
-    pod.metadata.deletionGracePeriodSeconds = graceSeconds;
+    markDeleting(pod, this.now(), graceSeconds);
     this.updateStatus(pr);
     const running = [...pr.containers.values()].filter((c) => c.init !== undefined && c.init.alive);
     for (const c of running) {
@@ -335,7 +340,7 @@ export class Kubelet {
     const pod = pr.pod;
     const now = this.now();
     const status = pod.status ?? {};
-    const statuses: ContainerStatus[] = [...pr.containers.values()].map((c) => containerStatus(c, this.node.profile.runtime));
+    const statuses: ContainerStatus[] = [...pr.containers.values()].map((c) => containerStatus(c, this.node.profile.runtime, this.features));
     const allRunning = statuses.length > 0 && statuses.every((s) => s.state.running !== undefined);
     const terminated = statuses.filter((s) => s.state.terminated !== undefined);
     const policy = pod.spec.restartPolicy ?? "Always";
@@ -368,6 +373,13 @@ export class Kubelet {
       containerStatuses: statuses,
     };
     for (const c of pod.status.conditions!) if (!c.status || c.status === "True") delete c.reason;
+    // PodObservedGenerationTracking (generateAPIPodStatus): the generation this sync saw, on the
+    // status and on every condition the kubelet writes (CalculatePodConditionObservedGeneration).
+    if (this.features.podObservedGenerationTracking && pod.metadata.generation !== undefined) {
+      const generation = pod.metadata.generation;
+      pod.status.observedGeneration = generation;
+      pod.status.conditions = pod.status.conditions!.map((c) => (c.observedGeneration === generation ? c : { ...c, observedGeneration: generation }));
+    }
     if (!ready) {
       const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
       for (const c of pod.status.conditions!) {
@@ -390,7 +402,7 @@ function qosClass(pod: Pod): string {
   return guaranteed ? "Guaranteed" : "Burstable";
 }
 
-function containerStatus(c: ContainerRuntime, runtime: "docker" | "containerd"): ContainerStatus {
+function containerStatus(c: ContainerRuntime, runtime: "docker" | "containerd", features: Features): ContainerStatus {
   const id = c.id === "" ? undefined : `${runtime}://${c.id}`;
   const image = c.spec.image ?? "";
   const base: ContainerStatus = {
@@ -402,13 +414,32 @@ function containerStatus(c: ContainerRuntime, runtime: "docker" | "containerd"):
   };
   const p = c.phase;
   if (p.state === "waiting") base.state = { waiting: { reason: p.reason, ...(p.message ? { message: p.message } : {}) } };
-  if (p.state === "running") base.state = { running: { startedAt: rfc3339(p.startedAt) } };
+  if (p.state === "running") {
+    base.state = { running: { startedAt: rfc3339(p.startedAt) } };
+    if (features.inPlacePodVerticalScaling) base.resources = statusResources(c.spec.resources);
+  }
   if (p.state === "terminated") base.state = { terminated: terminatedState(p, id) };
   const last = c.lastTermination;
   if (last !== undefined && p !== last) base.lastState = { terminated: terminatedState(last, id) };
   if (c.processSpec !== undefined) base.user = { linux: { uid: c.processSpec.user.uid, gid: c.processSpec.user.gid, supplementalGroups: [...c.processSpec.user.groups].sort((a, b) => a - b) } };
   base.volumeMounts = (c.spec.volumeMounts ?? []).map((m) => ({ name: m.name!, mountPath: m.mountPath!, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: "Disabled" } : {}) }));
   return base;
+}
+
+/**
+ * convertContainerStatusResources: the allocated limits and requests of a running container, as
+ * far as the kubelet actuates them (cpu, memory, ephemeral-storage); empty lists are omitted, so
+ * a container without any is `resources: {}`.
+ */
+export function statusResources(r: Container["resources"]): NonNullable<ContainerStatus["resources"]> {
+  const pick = (list: Record<string, string | number> | undefined) => {
+    const out: Record<string, string | number> = {};
+    for (const k of ["cpu", "memory", "ephemeral-storage"]) if (list?.[k] !== undefined) out[k] = list[k];
+    return Object.keys(out).length === 0 ? undefined : out;
+  };
+  const limits = pick(r?.limits);
+  const requests = pick(r?.requests);
+  return { ...(limits === undefined ? {} : { limits }), ...(requests === undefined ? {} : { requests }) };
 }
 
 function terminatedState(p: Extract<ContainerRuntime["phase"], { state: "terminated" }>, id: string | undefined) {

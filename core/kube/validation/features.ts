@@ -25,6 +25,12 @@ export interface Features {
   readonly podLevelResources: boolean;
   /** PodLifecycleSleepActionAllowZero: on from 1.33. */
   readonly sleepActionAllowZero: boolean;
+  /** KEP-5067 (1.33): the apiserver sets a pod's metadata.generation to 1 and bumps it on spec changes. */
+  readonly podGeneration: boolean;
+  /** PodObservedGenerationTracking: beta on from 1.34 (status.observedGeneration, conditions' observedGeneration). */
+  readonly podObservedGenerationTracking: boolean;
+  /** InPlacePodVerticalScaling: beta on from 1.33 (containerStatuses[].resources of running containers). */
+  readonly inPlacePodVerticalScaling: boolean;
   /** kube-apiserver --allow-privileged (kubeadm sets true). */
   readonly allowPrivileged: boolean;
 }
@@ -42,6 +48,9 @@ export function featuresFor(profile: ClusterProfile): Features {
     appArmorFields: minor >= 30,
     podLevelResources: minor >= 34,
     sleepActionAllowZero: minor >= 33,
+    podGeneration: minor >= 33,
+    podObservedGenerationTracking: minor >= 34,
+    inPlacePodVerticalScaling: minor >= 33,
     allowPrivileged: true,
   };
 }
