@@ -4,7 +4,7 @@
 import type { Random } from "../kernel/kernel.js";
 import type { Event, Namespace, Pod } from "./api/types.js";
 
-export type StoreChange = { type: "ADDED" | "MODIFIED" | "DELETED"; kind: "Pod" | "Namespace"; object: Pod | Namespace };
+export type StoreChange = { type: "ADDED" | "MODIFIED" | "DELETED"; kind: "Pod" | "Namespace" | "Event"; object: Pod | Namespace | Event };
 
 /** RFC 3339 seconds, as metav1.Time marshals. */
 export const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -143,6 +143,7 @@ export class Store {
       same.count++;
       same.lastTimestamp = now;
       same.metadata.resourceVersion = this.nextResourceVersion();
+      this.notify({ type: "MODIFIED", kind: "Event", object: same });
       return;
     }
     // fmt.Sprintf("%v.%x", ref.Name, t.UnixNano()): the virtual clock has milliseconds, so the
@@ -160,6 +161,7 @@ export class Store {
         firstTimestamp: null, lastTimestamp: null, count: 0, type, eventTime: micro, action: "Binding",
         reportingComponent: component, reportingInstance: `${component}-${host}`,
       });
+      this.notify({ type: "ADDED", kind: "Event", object: this.events.at(-1)! });
       return;
     }
     this.events.push({
@@ -167,6 +169,7 @@ export class Store {
       firstTimestamp: now, lastTimestamp: now, count: 1, type, eventTime: null,
       reportingComponent: component, reportingInstance: host,
     });
+    this.notify({ type: "ADDED", kind: "Event", object: this.events.at(-1)! });
   }
 
   eventsFor(uid: string): Event[] {

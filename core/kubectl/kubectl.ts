@@ -15,6 +15,7 @@ import { config } from "./verbs/config.js";
 import { create } from "./verbs/create.js";
 import { deleteVerb } from "./verbs/delete.js";
 import { describe } from "./verbs/describe.js";
+import { events } from "./verbs/events.js";
 import { exec } from "./verbs/exec.js";
 import { explain } from "./verbs/explain.js";
 import { get } from "./verbs/get.js";
@@ -23,7 +24,7 @@ import { run } from "./verbs/run.js";
 import { version } from "./verbs/version.js";
 import { wait } from "./verbs/wait.js";
 
-export const VERBS: readonly Verb[] = [annotate, apply, attach, config, create, deleteVerb, describe, exec, explain, get, label, logs, run, version, wait];
+export const VERBS: readonly Verb[] = [annotate, apply, attach, config, create, deleteVerb, describe, events, exec, explain, get, label, logs, run, version, wait];
 
 const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: "namespace", short: "n", type: "string" }, { name: "kubeconfig", type: "string" }, { name: "context", type: "string" },

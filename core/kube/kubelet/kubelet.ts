@@ -284,7 +284,7 @@ export class Kubelet {
       }
       started = this.now();
       this.event(pr, "Normal", "Created", `Created container${colon} ${c.name}`, "kubelet", fieldPath);
-      this.event(pr, "Normal", "Started", `Started container${colon} ${c.name}`, "kubelet", fieldPath);
+      this.event(pr, "Normal", "Started", `Started container ${c.name}`, "kubelet", fieldPath);
       c.phase = { state: "running", startedAt: started };
       this.updateStatus(pr);
     });
