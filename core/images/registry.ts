@@ -48,6 +48,12 @@ export function findImage(ref: string): Image | undefined {
   return undefined;
 }
 
+/** Whether the registry has the repository at all (a missing tag of it is another error). */
+export function repositoryExists(ref: string): boolean {
+  const parsed = parseReference(ref);
+  return parsed !== undefined && IMAGES.some((e) => e.repository === parsed.repository);
+}
+
 /** Canonical form for display: docker.io/library/busybox:1.28 */
 export function normalizeReference(ref: string): string | undefined {
   const p = parseReference(ref);

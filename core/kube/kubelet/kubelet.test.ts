@@ -88,7 +88,7 @@ describe("pod lifecycle", () => {
     await t.pass(1500);
     expect(t.state("nope")).toBe("ImagePullBackOff");
     const failed = t.c.store.eventsFor(t.pod("nope")!.metadata.uid!).find((e) => e.message.startsWith("Failed to pull"));
-    expect(failed?.message).toBe('Failed to pull image "busybx:1.28": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/busybx:1.28": failed to resolve reference "docker.io/library/busybx:1.28": docker.io/library/busybx:1.28: not found');
+    expect(failed?.message).toBe('Failed to pull image "busybx:1.28": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/busybx:1.28": failed to resolve reference "docker.io/library/busybx:1.28": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
   });
 
   it("a command not in the image fails to start (StartError) and crash-loops", async () => {
@@ -106,13 +106,6 @@ describe("pod lifecycle", () => {
     expect(t.pod("nr")?.status?.phase).toBe("Pending");
     const failed = t.c.store.eventsFor(t.pod("nr")!.metadata.uid!).find((e) => e.reason === "Failed")!;
     expect(failed.count).toBeGreaterThan(2);
-  });
-
-  it("an unsafe sysctl fails the pod with SysctlForbidden", async () => {
-    const t = cluster();
-    t.apply(podYaml("sys", "busybox:1.28", "  securityContext:\n    sysctls:\n    - name: kernel.msgmax\n      value: \"65536\"\n"));
-    await t.pass(2000);
-    expect(t.pod("sys")?.status).toMatchObject({ phase: "Failed", reason: "SysctlForbidden", message: 'Pod forbidden sysctl: "kernel.msgmax" not allowlisted' });
   });
 
   it("deletion: PID 1 without a SIGTERM handler holds the pod for the grace period", async () => {
@@ -183,5 +176,29 @@ describe("generation and observedGeneration (KEP-5067)", () => {
     await t.pass(3000);
     const pod = t.pod("g")!;
     expect([pod.metadata.generation, pod.status!.observedGeneration, pod.status!.conditions!.some((c) => "observedGeneration" in c), pod.status!.containerStatuses![0]!.resources]).toEqual([undefined, undefined, false, undefined]);
+  });
+});
+
+describe("admission and pull failures", () => {
+  it("rejects a pod with an unsafe sysctl: Failed, the reason, no containers, no kubelet conditions (rejectPod)", async () => {
+    const t = cluster("1.34-containerd");
+    t.apply(podYaml("sy", "busybox:1.28", "  securityContext:\n    sysctls:\n    - name: kernel.msgmax\n      value: \"65536\"\n"));
+    await t.pass(3000);
+    const { startTime, ...status } = t.pod("sy")!.status!;
+    expect(startTime).toBeDefined();
+    expect(status).toEqual({ phase: "Failed", reason: "SysctlForbidden", message: 'Pod was rejected: forbidden sysctl: "kernel.msgmax" not allowlisted', qosClass: "BestEffort", observedGeneration: 1 });
+    expect(t.reasons("sy")).toEqual(["Scheduled", "SysctlForbidden"]);
+  });
+
+  it.each([
+    ["1.34-containerd", "nosuch/image:1", 'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/nosuch/image:1": failed to resolve reference "docker.io/nosuch/image:1": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'],
+    ["1.34-containerd", "gcr.io/google-samples/node-hello:2.0", 'rpc error: code = NotFound desc = failed to pull and unpack image "gcr.io/google-samples/node-hello:2.0": failed to resolve reference "gcr.io/google-samples/node-hello:2.0": gcr.io/google-samples/node-hello:2.0: not found'],
+    ["1.29-docker", "nosuch/image:1", "Error response from daemon: pull access denied for nosuch/image, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"],
+    ["1.29-docker", "gcr.io/google-samples/node-hello:2.0", "Error response from daemon: manifest for gcr.io/google-samples/node-hello:2.0 not found: manifest unknown: manifest unknown"],
+  ] as const)("%s: pulling %s fails with the runtime's words", async (profile, image, message) => {
+    const t = cluster(profile);
+    t.apply(podYaml("p", image));
+    await t.pass(1500);
+    expect(t.pod("p")!.status!.containerStatuses![0]!.state.waiting).toEqual({ reason: "ErrImagePull", message });
   });
 });

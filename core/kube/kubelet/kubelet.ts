@@ -7,7 +7,7 @@ import type { Clock } from "../../kernel/clock.js";
 import type { Reachability } from "../../kernel/net.js";
 import { deliver } from "../../kernel/process.js";
 import { SIGKILL, SIGTERM } from "../../kernel/signal.js";
-import { findImage, normalizeReference } from "../../images/registry.js";
+import { findImage, normalizeReference, repositoryExists } from "../../images/registry.js";
 import type { Image } from "../../images/image.js";
 import { releaseTree, type TreeNode } from "../../vfs/tree-fs.js";
 import type { Container, ContainerStatus, Pod, PodCondition } from "../api/types.js";
@@ -29,6 +29,8 @@ export class Kubelet {
   readonly terminals = new StreamingTerminals();
 
   private readonly features: Features;
+  /** Pods an admit handler refused: their status is final. */
+  private readonly rejected = new WeakSet<PodRuntime>();
 
   constructor(
     readonly node: Node,
@@ -76,10 +78,7 @@ export class Kubelet {
     const sysctls = pr.pod.spec.securityContext?.sysctls ?? [];
     const unsafe = sysctls.find((s) => !SAFE_SYSCTLS.has(s.name ?? ""));
     if (unsafe !== undefined) {
-      pr.pod.status = { ...pr.pod.status, phase: "Failed", reason: "SysctlForbidden", message: `Pod forbidden sysctl: "${unsafe.name}" not allowlisted` };
-      this.event(pr, "Warning", "SysctlForbidden", `forbidden sysctl: "${unsafe.name}" not allowlisted`);
-      for (const c of pr.containers.values()) c.phase = { state: "waiting", reason: "ContainerCreating" };
-      this.updateStatus(pr);
+      this.rejectPod(pr, "SysctlForbidden", `forbidden sysctl: "${unsafe.name}" not allowlisted`);
       return;
     }
     for (let tries = 0; ; tries++) {
@@ -93,6 +92,21 @@ export class Kubelet {
     pr.started = true;
     this.updateStatus(pr);
     await Promise.all([...pr.containers.values()].map((c, i) => this.sleep(i * 50).then(() => this.containerWorker(pr, c))));
+  }
+
+  /**
+   * rejectPod(): an admit handler refused the pod (here the sysctl allowlist, sysctl.Admit). The
+   * status manager stores the given status: no containers, and no kubelet-owned conditions.
+   */
+  private rejectPod(pr: PodRuntime, reason: string, message: string): void {
+    const pod = pr.pod;
+    this.rejected.add(pr);
+    this.event(pr, "Warning", reason, message);
+    pod.status = {
+      phase: "Failed", reason, message: `Pod was rejected: ${message}`, qosClass: qosClass(pod), startTime: pod.status?.startTime,
+      ...(this.features.podObservedGenerationTracking && pod.metadata.generation !== undefined ? { observedGeneration: pod.metadata.generation } : {}),
+    };
+    this.store.putPod(pod, "MODIFIED");
   }
 
   /** Pulls an image as the kubelet's image manager does; the same pull is shared. */
@@ -137,13 +151,22 @@ export class Kubelet {
     }
   }
 
+  /**
+   * The runtime's pull error. A registry answers a repository it does not have with 401 (Docker
+   * Hub: insufficient_scope) and a missing tag of a repository it has with 404 manifest unknown;
+   * dockerd and containerd word each their own way.
+   */
   private pullError(canonical: string, schema1: boolean): string {
     if (schema1) return `[DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support is disabled by default and will be removed in an upcoming release. Suggest the author of ${canonical} to upgrade the image to the OCI Format or Docker Image manifest v2, schema 2. More information at https://docs.docker.com/go/deprecated-image-specs/`;
+    const exists = repositoryExists(canonical);
     if (this.node.profile.runtime === "docker") {
-      const repo = canonical.replace(/^docker\.io\/(library\/)?/, "").replace(/[:@].*$/, "");
-      return `Error response from daemon: pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
+      const short = canonical.replace(/^docker\.io\/(library\/)?/, "");
+      if (exists) return `Error response from daemon: manifest for ${short} not found: manifest unknown: manifest unknown`;
+      return `Error response from daemon: pull access denied for ${short.replace(/[:@].*$/, "")}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`;
     }
-    return `rpc error: code = NotFound desc = failed to pull and unpack image "${canonical}": failed to resolve reference "${canonical}": ${canonical}: not found`;
+    const prefix = `failed to pull and unpack image "${canonical}": failed to resolve reference "${canonical}"`;
+    if (exists || !canonical.startsWith("docker.io/")) return `rpc error: code = NotFound desc = ${prefix}: ${canonical}: not found`;
+    return `rpc error: code = Unknown desc = ${prefix}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
   }
 
   private containerEnv(pr: PodRuntime, c: ContainerRuntime, image: Image): string[] {
@@ -338,6 +361,10 @@ export class Kubelet {
   /** Recomputes pod.status from the runtime state and stores it. */
   updateStatus(pr: PodRuntime): void {
     const pod = pr.pod;
+    if (this.rejected.has(pr)) {
+      this.store.putPod(pod, "MODIFIED");
+      return;
+    }
     const now = this.now();
     const status = pod.status ?? {};
     const statuses: ContainerStatus[] = [...pr.containers.values()].map((c) => containerStatus(c, this.node.profile.runtime, this.features));
