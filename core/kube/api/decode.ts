@@ -53,8 +53,11 @@ export function parseManifest(source: string, text: string): unknown[] {
     const err = doc.errors[0];
     if (err !== undefined) {
       if (err.code === "DUPLICATE_KEY") {
-        const key = /"?([^"]+)"?/.exec(err.message.replace(/^Map keys must be unique.*?:?\s*/, ""))?.[1] ?? "";
-        throw new DecodeError(`error parsing ${source}: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${lineOf(err.pos[0])}: key ${JSON.stringify(key)} already set in map`, false);
+        // The repeated key starts at the error's position: a quoted or a plain scalar.
+        const at = text.slice(err.pos[0]);
+        const key = /^"((?:[^"\\]|\\.)*)"|^'((?:[^']|'')*)'|^([^:#\n]*?)\s*:/.exec(at);
+        const name = key === null ? "" : key[1] ?? key[2]?.replace(/''/g, "'") ?? key[3] ?? "";
+        throw new DecodeError(`error parsing ${source}: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${lineOf(err.pos[0])}: key ${JSON.stringify(name)} already set in map`, false);
       }
       throw new DecodeError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${lineOf(err.pos[0])}: ${goYamlMessage(err.code, err.message)}`, false);
     }
@@ -147,7 +150,9 @@ export function strictDecode(raw: unknown, schema: Schema, minor = Number.POSITI
           return undefined;
         }
         const out: Record<string, unknown> = Object.create(null);
-        for (const [k, item] of Object.entries(v as object)) {
+        // kubectl sends the manifest as json.Marshal wrote it (map keys sorted); the strict
+        // decoder reports fields in the order it reads them.
+        for (const [k, item] of Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
           const field = fieldsAt(s.fields, minor).find((x) => x.name === k);
           const fieldPath = path === "" ? k : `${path}.${k}`;
           if (field === undefined) {

@@ -20,13 +20,16 @@ export const logs: Verb = {
       await call.err(minor >= 30 ? `error: error from server (NotFound): pods "${name}" not found in namespace "${call.namespace}"\n` : `Error from server (NotFound): pods "${name}" not found\n`);
       return 1;
     }
+    // logsForObjectWithClient(): the first container by default, named with podcmd.AllContainerNames
+    // when there are others; a container the pod does not have is the client's error.
     const names = (pod.spec.containers ?? []).map((c) => c.name!);
+    const all = [...names, ...(pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`)];
     const cname = call.str("container") ?? call.args[1] ?? names[0]!;
-    if (!names.includes(cname)) {
-      await call.err(`Error from server (BadRequest): container ${cname} is not valid for pod ${name}\n`);
+    if (call.str("container") === undefined && call.args[1] === undefined && all.length > 1) await call.err(`Defaulted container "${cname}" out of: ${all.join(", ")}\n`);
+    if (!names.includes(cname) && !(pod.spec.initContainers ?? []).some((c) => c.name === cname)) {
+      await call.err(`error: container ${cname} is not valid for pod ${name}\n`);
       return 1;
     }
-    if (call.str("container") === undefined && call.args[1] === undefined && names.length > 1) await call.err(`Defaulted container "${cname}" out of: ${names.join(", ")}\n`);
     if (call.cluster.kubeSystem.templateOf(pod) !== undefined) {
       // A kube-system pod that was running before the lab: never restarted, so there is no
       // previous container; its components' logs are not emulated.

@@ -6,6 +6,7 @@
 # think: 3
 # cols: 200
 # source: kubectl v0.29.15 pkg/cmd/logs/logs.go (Complete: usage error text, the NotFound handling per version), the kubelet's validateContainerLogStatus (kubernetes pkg/kubelet/kubelet_pods.go, found by find_string: "is waiting to start: image can't be pulled" for ErrImagePull, "trying and failing to pull image" for ImagePullBackOff, the reason otherwise; "previous terminated container \"x\" in pod \"y\" not found"; a container waiting to be restarted gives its last run's log), the apiserver's "container x is not valid for pod y" (BadRequest), kubelet --timestamps format RFC3339NanoFixed.
+# source: kubectl pkg/polymorphichelpers/logsforobject.go logsForObjectWithClient (the client's own "container X is not valid for pod Y", printed as a plain error; "Defaulted container" over podcmd.AllContainerNames).
 # source: kubectl v0.29.15 pkg/cmd/wait/{wait.go,condition.go,delete.go,json.go}: printer "condition met", --timeout default 30s, 0 checks once ("condition not met for pods/x"), timeout "timed out waiting for the condition on pods/x", conditionFuncFor ("unrecognized condition: \"…\""), jsonpath value comparison, --for=delete ignoring NotFound; pflag's "invalid argument … time: invalid duration" for --timeout.
 kubectl logs nothere
 kubectl run hello --image=busybox:1.28 --restart=Never -- sh -c "echo hello; echo world"
