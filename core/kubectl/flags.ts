@@ -7,6 +7,8 @@ export interface FlagSpec {
   readonly name: string;
   readonly short?: string;
   readonly type: FlagType;
+  /** pflag NoOptDefVal: the value of a bare `--name` (the next argument is not taken as its value). */
+  readonly noOptDefVal?: string;
 }
 
 export type FlagValue = string | boolean | number | string[];
@@ -65,6 +67,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
       let raw: string | undefined = eq < 0 ? undefined : a.slice(eq + 1);
       if (raw === undefined) {
         if (spec.type === "bool") raw = "true";
+        else if (spec.noOptDefVal !== undefined) raw = spec.noOptDefVal;
         else {
           raw = argv[++i];
           if (raw === undefined) return { error: `flag needs an argument: --${name}` };

@@ -1,23 +1,66 @@
 // kubectl create -f FILE and kubectl create namespace NAME (pkg/cmd/create).
 
-import type { Verb } from "../types.js";
+import type { KubectlCall, Verb } from "../types.js";
 import { UsageError } from "../types.js";
-import { submit } from "./apply.js";
+import { DRY_RUN_FLAG, PrintError, dryRunStrategy, kubectlMinor, objectPrinter, submit } from "./apply.js";
+
+/**
+ * create_namespace.go: NameFromCommandArgs, then Complete (GetDryRunStrategy, the printer), then
+ * Run: the Namespace kubectl builds (createNamespace), sent unless --dry-run=client.
+ */
+async function createNamespace(call: KubectlCall): Promise<number> {
+  const args = call.args.slice(1);
+  const count = call.argsLenAtDash >= 0 ? call.argsLenAtDash - 1 : args.length;
+  if (count !== 1) {
+    // UsageErrorf names the subcommand's path.
+    await call.err(`error: exactly one NAME is required, got ${count}\nSee 'kubectl create namespace -h' for help and examples\n`);
+    return 1;
+  }
+  const name = args[0]!;
+  const dryRun = await dryRunStrategy(call);
+  if (typeof dryRun === "object") {
+    await call.err(`${dryRun.error}\n`);
+    return 1;
+  }
+  const printer = objectPrinter(call.str("output"), dryRun);
+  if ("error" in printer) {
+    await call.err(`error: ${printer.error}\n`);
+    return 1;
+  }
+  let object: unknown;
+  if (dryRun === "client") {
+    // The corev1.Namespace as encoding/json writes it: spec and status are structs (never
+    // omitted); a zero creationTimestamp is null until apimachinery v0.34 tags it omitzero.
+    object = { apiVersion: "v1", kind: "Namespace", metadata: { name, ...(kubectlMinor(call) >= 34 ? {} : { creationTimestamp: null }) }, spec: {}, status: {} };
+  } else {
+    const r = call.cluster.createNamespace(name, {}, undefined, dryRun === "server" ? "server" : undefined);
+    if (r.kind === "error") {
+      await call.err(`${r.text}\n`);
+      return 1;
+    }
+    for (const w of r.warnings) await call.err(`Warning: ${w}\n`);
+    object = r.object;
+  }
+  try {
+    await call.out(printer.print(object, `namespace/${name} created`, "go"));
+  } catch (err) {
+    if (!(err instanceof PrintError)) throw err;
+    await call.err(`error: ${err.message}`);
+    return 1;
+  }
+  return 0;
+}
 
 export const create: Verb = {
   name: "create", short: "Create a resource from a file or from stdin",
-  flags: [{ name: "filename", short: "f", type: "stringArray" }, { name: "dry-run", type: "string" }, { name: "validate", type: "string" }, { name: "output", short: "o", type: "string" }, { name: "save-config", type: "bool" }],
+  flags: [
+    { name: "filename", short: "f", type: "stringArray" }, DRY_RUN_FLAG, { name: "validate", type: "string", noOptDefVal: "strict" },
+    { name: "output", short: "o", type: "string" }, { name: "save-config", type: "bool" },
+  ],
   async run(call) {
-    const [sub, name] = call.args;
+    const [sub] = call.args;
     if (sub === undefined) return submit(call, "create");
     if (sub !== "namespace" && sub !== "ns") throw new UsageError(`Unexpected args: [${call.args.join(" ")}]`);
-    if (name === undefined) throw new UsageError("NAME is required");
-    const r = call.cluster.createNamespace(name, {});
-    if (r.kind === "error") {
-      await call.err(`${r.text.replace(/^Error from server \(AlreadyExists\): namespaces/, "Error from server (AlreadyExists): namespaces")}\n`);
-      return 1;
-    }
-    await call.out(`${r.line}\n`);
-    return 0;
+    return createNamespace(call);
   },
 };
