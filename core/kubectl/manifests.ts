@@ -22,15 +22,16 @@ export type ManifestSource = { name: string; text: string } | { name: string; er
 type Visit = () => Promise<ManifestSource[]>;
 
 /**
- * Every source read, or the first error (as err.Error()): for verbs that stop at the first
+ * Every source read, or the first error as kubectl prints it: for verbs that stop at the first
  * unreadable source.
  */
 export async function readSources(call: KubectlCall, filenames: readonly string[]): Promise<{ name: string; text: string }[] | { error: string }> {
   const sources = await visitSources(call, filenames);
-  if ("errors" in sources) return { error: sources.errors[0]! };
+  if ("errors" in sources) return { error: `error: ${sources.errors[0]!}` };
   const out: { name: string; text: string }[] = [];
   for (const src of sources) {
-    if ("error" in src) return { error: src.error.message };
+    // cmdutil.CheckErr (StandardErrorMessage): a *url.Error that failed to connect.
+    if ("error" in src) return { error: src.error.connection === undefined ? `error: ${src.error.message}` : `Unable to connect to the server: ${src.error.connection}` };
     out.push(src);
   }
   return out;

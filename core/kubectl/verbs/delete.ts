@@ -71,7 +71,7 @@ export const deleteVerb: Verb = {
     if (files.length > 0) {
       const sources = await readSources(call, files);
       if ("error" in sources) {
-        await call.err(`error: ${sources.error}\n`);
+        await call.err(`${sources.error}\n`);
         return 1;
       }
       for (const src of sources) {
