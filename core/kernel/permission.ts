@@ -145,22 +145,49 @@ export function chmodMode(creds: Credentials, inode: InodeOwner, mode: number): 
   return (inode.mode & S_IFMT) | perm;
 }
 
+/** fs/inode.c in_group_or_capable(): the caller is in `gid` (fsgid or supplementary) or has CAP_FSETID. */
+export function inGroupOrCapable(creds: Credentials, gid: number): boolean {
+  return inGroup(creds, gid) || capable(creds, Cap.FSETID);
+}
+
 /**
- * fs/attr.c setattr_prepare() + notify_change() for ATTR_UID/ATTR_GID: checks chown_ok/chgrp_ok and
- * computes the mode afterwards. chown_common() sets ATTR_KILL_SUID|ATTR_KILL_SGID for
- * non-directories: setuid is cleared, setgid too when group-exec is set (even for root).
+ * fs/attr.c setattr_should_drop_sgid() (6.2+): setgid goes when group-exec is set (always, even for
+ * root), or when the caller is not in the inode's current group and lacks CAP_FSETID.
+ */
+export function setattrShouldDropSgid(creds: Credentials, inode: InodeOwner): boolean {
+  if ((inode.mode & S_ISGID) === 0) return false;
+  if (inode.mode & S_IXGRP) return true;
+  return !inGroupOrCapable(creds, inode.gid);
+}
+
+/**
+ * fs/open.c chown_common() → fs/attr.c notify_change() → setattr_prepare() → setattr_copy(): checks
+ * chown_ok/chgrp_ok and computes the mode afterwards. For non-directories chown_common() asks for
+ * ATTR_KILL_SUID and, per setattr_should_drop_sgid() on the inode *before* the change,
+ * ATTR_KILL_SGID. notify_change() turns a kill that hits a set bit into ATTR_MODE; then
+ * setattr_prepare() requires inode_owner_or_capable() (EPERM) and setattr_copy() drops setgid
+ * again unless the caller is in the *new* group or has CAP_FSETID. On overlayfs, ovl_setattr()
+ * clears ATTR_MODE when a kill flag is set and the upper filesystem redoes notify_change() with
+ * the mounter's credentials (all capabilities), so that second, new-group check does not happen.
  */
 export function chownResult(
-  creds: Credentials, inode: InodeOwner, uid: number | undefined, gid: number | undefined,
+  creds: Credentials, inode: InodeOwner, uid: number | undefined, gid: number | undefined, overlay = false,
 ): { uid: number; gid: number; mode: number } | Errno {
   if (uid !== undefined && !chownOk(creds, inode, uid)) return EPERM;
   if (gid !== undefined && !chgrpOk(creds, inode, gid)) return EPERM;
+  const newGid = gid ?? inode.gid;
   let mode = inode.mode;
-  if (!isDir(mode) && (uid !== undefined || gid !== undefined)) {
-    if (mode & S_ISUID) mode &= ~S_ISUID;
-    if ((mode & S_ISGID) && (mode & S_IXGRP)) mode &= ~S_ISGID;
+  if (!isDir(mode)) {
+    const killSuid = (mode & S_ISUID) !== 0;
+    const killSgid = setattrShouldDropSgid(creds, inode);
+    if (killSuid || killSgid) {
+      if (!inodeOwnerOrCapable(creds, inode)) return EPERM;
+      if (killSuid) mode &= ~S_ISUID;
+      if (killSgid) mode &= ~S_ISGID;
+      if (!overlay && !inGroupOrCapable(creds, newGid)) mode &= ~S_ISGID;
+    }
   }
-  return { uid: uid ?? inode.uid, gid: gid ?? inode.gid, mode };
+  return { uid: uid ?? inode.uid, gid: newGid, mode };
 }
 
 /**

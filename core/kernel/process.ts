@@ -70,6 +70,10 @@ export class SignalledError extends Cancelled {
  */
 export class PidsCgroup {
   readonly procs = new Set<Process>();
+  /** pids.peak: the most processes it ever held (pids_charge() keeps the watermark). */
+  peak = 0;
+  /** pids.events "max": forks refused (pids_can_fork() counts them in the task's own cgroup). */
+  eventsMax = 0;
   constructor(readonly max: number) {}
 }
 
@@ -445,7 +449,10 @@ export class PidNamespace {
    */
   spawn(init: ProcessInit): Process | Errno {
     for (let ns: PidNamespace | undefined = this; ns !== undefined; ns = ns.parent) if (ns.table.size >= ns.pidsLimit) return EAGAIN;
-    if (init.cgroup !== undefined && init.cgroup.procs.size >= init.cgroup.max) return EAGAIN;
+    if (init.cgroup !== undefined && init.cgroup.procs.size >= init.cgroup.max) {
+      init.cgroup.eventsMax++;
+      return EAGAIN;
+    }
     const pids: number[] = new Array<number>(this.level + 1);
     for (let ns: PidNamespace | undefined = this; ns !== undefined; ns = ns.parent) {
       const pid = ns.nextPid();
@@ -470,7 +477,10 @@ export class PidNamespace {
       ns.table.set(pids[ns.level]!, proc);
       ns.forks++;
     }
-    init.cgroup?.procs.add(proc);
+    if (init.cgroup !== undefined) {
+      init.cgroup.procs.add(proc);
+      init.cgroup.peak = Math.max(init.cgroup.peak, init.cgroup.procs.size);
+    }
     return proc;
   }
 

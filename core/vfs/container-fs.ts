@@ -5,16 +5,17 @@
 
 import type { Kernel } from "../kernel/kernel.js";
 import type { PidNamespace } from "../kernel/process.js";
-import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, isDir } from "../kernel/permission.js";
+import { S_IFBLK, S_IFCHR, S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, isDir } from "../kernel/permission.js";
 import type { Image } from "../images/image.js";
-import { DEV_FULL, DEV_NULL, DEV_PTMX, DEV_RANDOM, DEV_TTY, DEV_URANDOM, DEV_ZERO } from "./devices.js";
-import { Inode } from "./inode.js";
+import { DEV_FULL, DEV_NULL, DEV_PTMX, DEV_RANDOM, DEV_TTY, DEV_URANDOM, DEV_ZERO, hostDevices } from "./devices.js";
+import { Inode, makedev } from "./inode.js";
 import { MountNamespace } from "./mount.js";
 import type { Caller, VNode } from "./node.js";
 import { OverlayFs } from "./overlay.js";
 import { ProcFs } from "./procfs/procfs.js";
 import type { Quota } from "./quota.js";
 import { makeSysfs } from "./sysfs.js";
+import { CgroupFs, type CgroupSpec } from "./cgroupfs.js";
 import { TreeFs } from "./tree-fs.js";
 
 /** A mount the kubelet or the runtime asks for (CRI Mount): a volume or a kubelet-managed file. */
@@ -47,8 +48,8 @@ export interface ContainerFsSpec {
   readonly mounts: readonly CriMount[];
   /** The overlay's options as the runtime's snapshotter writes them (lowerdir=…,upperdir=…). */
   readonly overlayData: string;
-  /** Values of the container's cgroup (pids.max, memory.max, cpu.max). */
-  readonly cgroup: { readonly pidsMax: number | "max"; readonly memoryMax: number | "max"; readonly cpuMax: string };
+  /** The container's cgroup: its limits (pids.max, memory.max, cpu.max, …) and its processes. */
+  readonly cgroup: CgroupSpec;
 }
 
 export interface ContainerFs {
@@ -101,7 +102,7 @@ export function ensureMountpoint(root: VNode, path: string, wantDir: boolean): s
   return `/${resolved.join("/")}`;
 }
 
-function devTmpfs(kernel: Kernel): TreeFs {
+function devTmpfs(kernel: Kernel, privileged: boolean): TreeFs {
   const fs = new TreeFs({ dev: kernel.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: kernel.fsContext, capacity: { bytes: 65536 * 1024, files: 2048 } });
   const root = fs.rootInode;
   const now = kernel.now();
@@ -130,23 +131,26 @@ function devTmpfs(kernel: Kernel): TreeFs {
   chr("tty", DEV_TTY);
   chr("urandom", DEV_URANDOM);
   chr("zero", DEV_ZERO);
+  if (privileged) {
+    // oci.WithHostDevices: the node's device nodes replace and join the defaults (runc
+    // specconv createDevices: a spec device wins over a default one with the same path).
+    for (const dev of hostDevices()) {
+      const parts = dev.path.split("/");
+      let dir = root;
+      for (const part of parts.slice(0, -1)) {
+        let next = dir.entries!.get(part) as Inode | undefined;
+        if (next === undefined) {
+          next = new Inode({ ino: kernel.nextIno(), mode: S_IFDIR | 0o755, uid: 0, gid: 0, time: now });
+          dir.addEntry(part, next);
+        }
+        dir = next;
+      }
+      const inode = new Inode({ ino: kernel.nextIno(), mode: (dev.type === "c" ? S_IFCHR : S_IFBLK) | dev.mode, uid: 0, gid: dev.gid, time: now });
+      inode.rdev = makedev(dev.major, dev.minor);
+      dir.addEntry(parts[parts.length - 1]!, inode);
+    }
+  }
   root.mode = S_IFDIR | 0o755;
-  return fs;
-}
-
-function cgroupFs(kernel: Kernel, cg: ContainerFsSpec["cgroup"]): TreeFs {
-  const fs = new TreeFs({ dev: kernel.nextDev(), type: "cgroup2", sizing: "zero", ctx: kernel.fsContext, readOnly: true });
-  const now = kernel.now();
-  const files: [string, string][] = [
-    ["cgroup.controllers", "cpuset cpu io memory hugetlb pids rdma misc\n"],
-    ["cgroup.procs", ""],
-    ["cpu.max", `${cg.cpuMax}\n`],
-    ["memory.current", "323584\n"],
-    ["memory.max", `${cg.memoryMax}\n`],
-    ["pids.current", "1\n"],
-    ["pids.max", `${cg.pidsMax}\n`],
-  ];
-  for (const [name, data] of files) fs.rootInode.addEntry(name, new Inode({ ino: kernel.nextIno(), mode: S_IFREG | 0o644, uid: 0, gid: 0, time: now, data }));
   return fs;
 }
 
@@ -159,13 +163,13 @@ export function assembleContainerFs(spec: ContainerFsSpec): ContainerFs {
   mnt.inum = kernel.nextNsInum(); // runc: CLONE_NEWNS for every container
 
   const proc = new ProcFs(kernel.nextDev(), { kernel, pidns: spec.pidns, mountTime: now });
-  const dev = devTmpfs(kernel);
+  const dev = devTmpfs(kernel, spec.privileged);
   const devpts = new TreeFs({ dev: kernel.nextDev(), type: "devpts", sizing: "zero", ctx: kernel.fsContext });
   devpts.rootInode.addEntry("ptmx", Object.assign(new Inode({ ino: kernel.nextIno(), mode: S_IFCHR | 0o666, uid: 0, gid: 0, time: now }), { rdev: DEV_PTMX }));
   const mqueue = new TreeFs({ dev: kernel.nextDev(), type: "mqueue", sizing: "zero", ctx: kernel.fsContext });
   mqueue.rootInode.mode = S_IFDIR | 0o1777;
   const sysfs = makeSysfs(kernel, !spec.privileged);
-  const cgroup = cgroupFs(kernel, spec.cgroup);
+  const cgroup = new CgroupFs(kernel, spec.cgroup);
 
   const base: [string, VNode, Parameters<MountNamespace["mount"]>[2]][] = [
     ["/proc", proc.root(), { source: "proc", nosuid: true, nodev: true, noexec: true }],
@@ -173,7 +177,9 @@ export function assembleContainerFs(spec: ContainerFsSpec): ContainerFs {
     ["/dev/pts", devpts.root(), { source: "devpts", nosuid: true, noexec: true, data: "gid=5,mode=620,ptmxmode=666" }],
     ["/dev/mqueue", mqueue.root(), { source: "mqueue", nosuid: true, nodev: true, noexec: true }],
     ["/sys", sysfs.root(), { source: "sysfs", nosuid: true, nodev: true, noexec: true }],
-    ["/sys/fs/cgroup", cgroup.root(), { source: "cgroup", nosuid: true, nodev: true, noexec: true, data: "nsdelegate,memory_recursiveprot" }],
+    // The runtime's default spec mounts cgroup "ro"; oci.WithPrivileged (WithWriteableCgroupfs) and
+    // Docker's privileged mode make it "rw". The superblock is the node's, always rw.
+    ["/sys/fs/cgroup", cgroup.root(), { source: "cgroup", readOnly: !spec.privileged, nosuid: true, nodev: true, noexec: true, data: "nsdelegate,memory_recursiveprot" }],
   ];
   for (const [path, node, opts] of base) {
     const where = path.startsWith("/dev/") || path.startsWith("/sys/") ? path : ensureMountpoint(root, path, true);

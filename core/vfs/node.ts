@@ -71,7 +71,7 @@ export interface VNode {
   lookup(name: string, caller: Caller): VNode | undefined;
   readdir(caller: Caller): string[];
   /** f_op->open: the filesystem's own check when an existing file is opened (procfs: ptrace access). */
-  open?(caller: Caller): void;
+  open?(caller: Caller, mode?: { read: boolean; write: boolean }): void;
   /** Whole contents of a regular or generated file. */
   read(caller: Caller): string;
   readlink(caller: Caller): string;

@@ -40,13 +40,14 @@ function world(readOnlyRoot: boolean) {
     file(path, mode, uid = 0, gid = 0, data = "x") {
       const f = vfs.open(root, path, { write: true, creat: true, trunc: true }, 0o600);
       void f.write(data);
-      vfs.chmod(root, path, mode);
+      // chown first: chown clears setuid (and may clear setgid), as `chown; chmod` in a shell.
       vfs.chown(root, path, uid, gid);
+      vfs.chmod(root, path, mode);
     },
     dir(path, mode, uid = 0, gid = 0) {
       vfs.mkdir(root, path, 0o700);
-      vfs.chmod(root, path, mode);
       vfs.chown(root, path, uid, gid);
+      vfs.chmod(root, path, mode);
     },
   };
   return { w, c, node };
@@ -55,6 +56,10 @@ function world(readOnlyRoot: boolean) {
 const read = (w: World, t: Process, p: string) => w.vfs.open(t, p, { read: true });
 const write = (w: World, t: Process, p: string) => w.vfs.open(t, p, { write: true });
 const U1000: CredSpec = { uid: 1000, gid: 3000, groups: [2000] };
+const NOBODY: CredSpec = { uid: 65534, gid: 65534 };
+/** The 14 default capabilities without CAP_FSETID (4) or CAP_FOWNER (3). */
+const NO_FSETID = 0xa80425fbn & ~(1n << 4n);
+const NO_FOWNER = 0xa80425fbn & ~(1n << 3n);
 
 const cases: Case[] = [
   // generic_permission(): class selection
@@ -110,6 +115,25 @@ const cases: Case[] = [
   { name: "chgrp_ok: the owner may chgrp to one of its groups", setup: (w) => w.file("/data/f", 0o644, 1000, 3000), as: U1000, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 2000), want: "ok" },
   { name: "chgrp_ok: the owner may not chgrp to a group it is not in", setup: (w) => w.file("/data/f", 0o644, 1000, 3000), as: U1000, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 0), want: "EPERM" },
   { name: "notify_change: chown clears setuid even for root", setup: (w) => w.file("/data/f", 0o4755, 0, 0), as: { uid: 0 }, op: (w, t) => w.vfs.chown(t, "/data/f", 1000, -1), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f").mode).toBe(0o100755) },
+  // chown/chgrp and setgid: chown_common() + setattr_should_drop_sgid() (6.2+), notify_change(),
+  // setattr_prepare(), setattr_copy(); every case recorded with ../shared/tools/real-container
+  // (ext4 bind mount) and, for the overlay cases, an overlayfs mount on a 6.18 kernel.
+  { name: "setattr_should_drop_sgid: chgrp by the owner outside the old group drops setgid without group-exec (overlay /tmp)", setup: (w) => w.file("/tmp/f", 0o2644, 65534, 50), as: NOBODY, op: (w, t) => w.vfs.chown(t, "/tmp/f", -1, 65534), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/tmp/f")).toMatchObject({ gid: 65534, mode: 0o100644 }) },
+  { name: "setattr_should_drop_sgid: chgrp by the owner outside the old group drops setgid without group-exec (volume)", setup: (w) => w.file("/data/f", 0o2644, 65534, 50), as: NOBODY, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 65534), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f")).toMatchObject({ gid: 65534, mode: 0o100644 }) },
+  { name: "setattr_should_drop_sgid: an owner in the file's group keeps setgid without group-exec", setup: (w) => w.file("/tmp/f", 0o2644, 65534, 65534), as: NOBODY, op: (w, t) => w.vfs.chown(t, "/tmp/f", -1, 65534), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/tmp/f").mode).toBe(0o102644) },
+  { name: "setattr_should_drop_sgid: setgid with group-exec is always dropped", setup: (w) => w.file("/tmp/f", 0o2654, 65534, 65534), as: NOBODY, op: (w, t) => w.vfs.chown(t, "/tmp/f", -1, 65534), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/tmp/f").mode).toBe(0o100654) },
+  { name: "setattr_should_drop_sgid: setgid with group-exec is dropped even for root with CAP_FSETID", setup: (w) => w.file("/data/f", 0o6755), as: { uid: 0 }, op: (w, t) => w.vfs.chown(t, "/data/f", 0, 0), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f").mode).toBe(0o100755) },
+  { name: "setattr_should_drop_sgid: root without CAP_FSETID outside the old group drops setgid", setup: (w) => w.file("/data/f", 0o2644, 0, 50), as: { uid: 0, caps: NO_FSETID }, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 0), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f")).toMatchObject({ gid: 0, mode: 0o100644 }) },
+  { name: "in_group_or_capable: CAP_FSETID keeps setgid for root outside the old group", setup: (w) => w.file("/data/f", 0o2644, 0, 50), as: { uid: 0 }, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 0), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f").mode).toBe(0o102644) },
+  { name: "setattr_should_drop_sgid: the old group decides, not the new one (chgrp to a group the caller is not in)", setup: (w) => w.file("/data/f", 0o2644), as: { uid: 0, caps: NO_FSETID }, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 50), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f")).toMatchObject({ gid: 50, mode: 0o102644 }) },
+  { name: "setattr_copy: once setuid is killed, setgid goes unless the caller is in the new group (volume)", setup: (w) => w.file("/data/f", 0o6644), as: { uid: 0, caps: NO_FSETID }, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 50), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f")).toMatchObject({ gid: 50, mode: 0o100644 }) },
+  { name: "ovl_setattr: the upper filesystem recomputes the kill with the mounter's creds, so the new group does not matter (overlay)", setup: (w) => w.file("/tmp/f", 0o6644), as: { uid: 0, caps: NO_FSETID }, op: (w, t) => w.vfs.chown(t, "/tmp/f", -1, 50), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/tmp/f")).toMatchObject({ gid: 50, mode: 0o102644 }) },
+  { name: "setattr_copy: chown of the owner only keeps setgid for a member of the unchanged group", setup: (w) => w.file("/data/f", 0o6644), as: { uid: 0, caps: NO_FSETID }, op: (w, t) => w.vfs.chown(t, "/data/f", 5, -1), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f")).toMatchObject({ uid: 5, mode: 0o102644 }) },
+  { name: "setattr_prepare: killing setuid is a mode change, so CAP_CHOWN without CAP_FOWNER is EPERM", setup: (w) => w.file("/data/f", 0o4755, 65534, 65534), as: { uid: 0, caps: NO_FOWNER }, op: (w, t) => w.vfs.chown(t, "/data/f", 0, -1), want: "EPERM" },
+  { name: "setattr_prepare: without set-id bits CAP_CHOWN alone gives a file away", setup: (w) => w.file("/data/f", 0o755, 65534, 65534), as: { uid: 0, caps: NO_FOWNER }, op: (w, t) => w.vfs.chown(t, "/data/f", 0, -1), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f")).toMatchObject({ uid: 0, gid: 65534, mode: 0o100755 }) },
+  { name: "setattr_prepare: killing setgid without CAP_FOWNER is EPERM", setup: (w) => w.file("/data/f", 0o2755, 65534, 65534), as: { uid: 0, caps: NO_FOWNER }, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 0), want: "EPERM" },
+  { name: "setattr_prepare: a kept setgid needs no CAP_FOWNER", setup: (w) => w.file("/data/f", 0o2745, 65534, 65534), as: { uid: 0, caps: NO_FOWNER }, op: (w, t) => w.vfs.chown(t, "/data/f", -1, 0), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/f")).toMatchObject({ gid: 0, mode: 0o102745 }) },
+  { name: "chown_common: directories keep setuid and setgid", setup: (w) => w.dir("/data/d", 0o6755), as: { uid: 0 }, op: (w, t) => w.vfs.chown(t, "/data/d", 5, 5), want: "ok", then: (w) => expect(w.vfs.stat(w.root, "/data/d").mode).toBe(0o046755) },
   // utimes
   { name: "vfs_utimes: touch of a writable file by a non-owner sets now", setup: (w) => w.file("/data/f", 0o666), as: U1000, op: (w, t) => w.vfs.utimes(t, "/data/f", undefined, 0), want: "ok" },
   { name: "vfs_utimes: explicit times need ownership", setup: (w) => w.file("/data/f", 0o666), as: U1000, op: (w, t) => w.vfs.utimes(t, "/data/f", { atime: 0, mtime: 0 }, 0), want: "EPERM" },

@@ -148,16 +148,17 @@ export class Vfs {
     // do_open(): O_TRUNC takes write access to the mount before may_open() checks permissions.
     if (!created && flags.trunc && type === S_IFREG) fail(mntWantWrite(loc.mount), "open", path);
     if (!created) this.mayOpen(task, loc, attrs, flags, path);
+    // do_dentry_open(): write access to the mount, then the filesystem's own f_op->open.
+    const special = type === S_IFCHR || type === S_IFBLK || type === S_IFIFO || type === S_IFSOCK;
+    if (flags.write && !special) fail(mntWantWrite(loc.mount), "open", path);
     if (!created && loc.node.open !== undefined) {
       try {
-        loc.node.open(task);
+        loc.node.open(task, { read: flags.read ?? !wantsWrite, write: wantsWrite });
       } catch (err) {
         if (err instanceof SyscallError) throw new SyscallError(err.errno, "open", path);
         throw err;
       }
     }
-    const special = type === S_IFCHR || type === S_IFBLK || type === S_IFIFO || type === S_IFSOCK;
-    if (flags.write && !special) fail(mntWantWrite(loc.mount), "open", path);
     let driver: DeviceDriver | undefined;
     if (type === S_IFCHR || type === S_IFBLK) {
       driver = this.devices(attrs.rdev, task);
@@ -327,7 +328,8 @@ export class Vfs {
     const loc = resolve(task, path, { follow, syscall: "chown" });
     fail(mntWantWrite(loc.mount), "chown", path);
     const attrs = loc.node.attrs();
-    const result = chownResult(task.creds, attrs, uid < 0 ? undefined : uid, gid < 0 ? undefined : gid);
+    const overlay = loc.node.fs.type === "overlay";
+    const result = chownResult(task.creds, attrs, uid < 0 ? undefined : uid, gid < 0 ? undefined : gid, overlay);
     if (!("uid" in result)) fail(result, "chown", path);
     const r = result as { uid: number; gid: number; mode: number };
     loc.node.setattr({ uid: r.uid, gid: r.gid, ...(r.mode !== attrs.mode ? { mode: r.mode & 0o7777 } : {}) });

@@ -14,13 +14,16 @@ import { PidNamespace, PidsCgroup, Process, type Uts, deliver } from "../../kern
 import { SIGKILL } from "../../kernel/signal.js";
 import type { Image } from "../../images/image.js";
 import { type ContainerFs, type CriMount, assembleContainerFs } from "../../vfs/container-fs.js";
-import { S_IFDIR, S_IFLNK, S_IFREG } from "../../kernel/permission.js";
+import { S_IFDIR, S_IFLNK, S_IFREG, S_ISGID } from "../../kernel/permission.js";
 import { rootLocation } from "../../vfs/path.js";
 import { TreeFs, type TreeNode, releaseTree } from "../../vfs/tree-fs.js";
 import type { VNode } from "../../vfs/node.js";
 import { setVolumeOwnership } from "../../vfs/volumes.js";
 import type { Container, Pod } from "../api/types.js";
+import { parseQuantity } from "../validation/quantity.js";
 import type { ProcessSpec } from "../runtime/spec.js";
+import type { Stdio } from "../../kernel/program.js";
+import type { Kernel } from "../../kernel/kernel.js";
 import { stableHex } from "./host-network.js";
 import { PAUSE_CREDS, PAUSE_MEMORY, shimArgv } from "./host-processes.js";
 import { ContainerStreams, type ContainerPts, allocatePts, installPts, releasePts } from "./attach.js";
@@ -206,10 +209,12 @@ export class PodRuntime {
       if (v.emptyDir !== undefined) {
         const plugin = ensureDir(volDir, "kubernetes.io~empty-dir");
         if (v.emptyDir.medium === "Memory") {
+          // setupTmpfs(): a tmpfs mounted without mode=, so its root is 01777 (mm/shmem.c
+          // shmem_init_fs_context: 0777 | S_ISVTX); the ownership change then ORs in 02770.
           const fs = new TreeFs({ dev: this.node.kernel.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: this.node.kernel.fsContext, quota: this.node.opts.quota });
-          fs.rootInode.mode = S_IFDIR | 0o777;
+          fs.rootInode.mode = S_IFDIR | 0o1777;
           if (psc.fsGroup !== undefined) setVolumeOwnership(fs.rootInode, psc.fsGroup, undefined, false, this.node.kernel.now());
-          this.volumes.set(name, { node: fs.root(), fsRoot: "/", source: "tmpfs", data: "inode64" });
+          this.volumes.set(name, { node: fs.root(), fsRoot: "/", source: "tmpfs", data: this.memoryTmpfsData(v.emptyDir.sizeLimit) });
           continue;
         }
         const dir = ensureDir(plugin, name, 0o777);
@@ -226,7 +231,7 @@ export class PodRuntime {
         continue;
       }
       if (v.projected !== undefined && name.startsWith("kube-api-access-")) {
-        this.volumes.set(name, { node: this.serviceAccountVolume(psc.fsGroup), fsRoot: "/", source: "tmpfs", data: "size=3932160k,inode64", readOnly: true });
+        this.volumes.set(name, { node: this.serviceAccountVolume(psc.fsGroup, fsUserFrom(this.pod)), fsRoot: "/", source: "tmpfs", data: this.memoryTmpfsData(undefined), readOnly: true });
         continue;
       }
       const kind = Object.keys(v).find((k) => k !== "name") ?? "unknown";
@@ -239,19 +244,58 @@ export class PodRuntime {
     return undefined;
   }
 
-  /** The projected service-account volume: AtomicWriter's ..data symlink layout. */
-  private serviceAccountVolume(fsGroup: number | undefined): VNode {
+  /**
+   * The filesystem data /proc/mounts shows for a memory-backed volume: an emptyDir with medium
+   * Memory, or the emptyDir a projected volume wraps. pkg/volume/emptydir/empty_dir.go:
+   * calculateEmptyDirMemorySize() sizes it to the node's allocatable memory, or to the pod's
+   * memory limit or the volume's sizeLimit when smaller; generateTmpfsMountOptions() adds
+   * `noswap` (kubelet ≥ 1.30, kernel ≥ 6.4: swap.IsTmpfsNoswapOptionSupported). The kernel prints
+   * them in mm/shmem.c shmem_show_options() order: size in KiB of whole pages, inode64, noswap.
+   */
+  private memoryTmpfsData(sizeLimit: string | number | undefined): string {
+    const info = this.node.kernel.info;
+    // Node allocatable = capacity (MemTotal) - the kubelet's default evictionHard memory.available (100Mi).
+    let size = info.memTotalKb * 1024 - 100 * 1024 * 1024;
+    const podLimit = podMemoryLimit(this.pod);
+    if (podLimit !== undefined && podLimit > 0 && podLimit <= size) size = podLimit;
+    const volumeLimit = sizeLimit === undefined ? undefined : quantityBytes(String(sizeLimit));
+    if (volumeLimit !== undefined && volumeLimit > 0 && volumeLimit <= size) size = volumeLimit;
+    const kb = Math.ceil(size / 4096) * 4;
+    const [major = 0, minor = 0] = info.kernel.release.split(/[.-]/).map(Number);
+    const noswap = Number(this.node.profile.serverVersion.minor) >= 30 && (major > 6 || (major === 6 && minor >= 4));
+    return `size=${kb}k,inode64${noswap ? ",noswap" : ""}`;
+  }
+
+  /**
+   * The projected service-account volume (pkg/volume/projected/projected.go SetUpAt), in the order
+   * the kubelet (root, gid 0) builds it:
+   * - the wrapped emptyDir (medium: Memory): a tmpfs root of 01777 (mm/shmem.c), then the emptyDir's
+   *   own ownership change with the read-write masks (empty_dir.go SetUpAt) → 03777 with fsGroup;
+   * - AtomicWriter.Write(): newTimestampDir() chmods the data directory to 0755; writePayloadToDir()
+   *   writes each file with its mode and chowns it to FsUser; collectData() gives the token 0600
+   *   when FsUser or FsGroup is set ("we depend on SetVolumeOwnership to change from 0600 to
+   *   0640"), else the defaultMode 0644;
+   * - setPerms: the ownership change with the read-only masks (GetAttributes ReadOnly: true: files
+   *   |= 0440, directories |= 02550), before the ..data and user-visible symlinks are published;
+   *   those then take the root's group through its setgid bit (inode_init_owner).
+   */
+  private serviceAccountVolume(fsGroup: number | undefined, fsUser: number | undefined): VNode {
     const k = this.node.kernel;
+    const now = k.now();
     const fs = new TreeFs({ dev: k.nextDev(), type: "tmpfs", sizing: "tmpfs", ctx: k.fsContext, readOnly: false });
     const root = fs.root() as TreeNode;
     root.inode.mode = S_IFDIR | 0o1777;
-    const stamp = new Date(k.now()).toISOString().replace(/[-:]/g, "_").replace("T", "_").slice(0, 19);
+    if (fsGroup !== undefined) setVolumeOwnership(root.inode, fsGroup, undefined, false, now);
+    const gid = (root.inode.mode & S_ISGID) !== 0 ? root.inode.gid : 0;
+    const stamp = new Date(now).toISOString().replace(/[-:]/g, "_").replace("T", "_").slice(0, 19);
     const dataDir = `..${stamp}.${Math.floor(k.random.next() * 1e9)}`;
-    const ts = ensureDir(root, dataDir, 0o755);
-    const gid = fsGroup ?? 0;
+    const ts = root.create(dataDir, { mode: S_IFDIR | 0o755, uid: 0, gid }) as TreeNode;
     writeFile(ts, "ca.crt", "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIpodlab0000MA0GCSqGSIb3DQEBCwUAMBUxEzARBgNVBAMT\n-----END CERTIFICATE-----\n", 0o644, gid);
     writeFile(ts, "namespace", this.pod.metadata.namespace!, 0o644, gid);
-    writeFile(ts, "token", `eyJhbGciOiJSUzI1NiIsImtpZCI6In${k.random.hex(40)}.${k.random.hex(120)}.${k.random.hex(80)}`, 0o644, gid);
+    const tokenMode = fsUser !== undefined || fsGroup !== undefined ? 0o600 : 0o644;
+    const token = writeFile(ts, "token", `eyJhbGciOiJSUzI1NiIsImtpZCI6In${k.random.hex(40)}.${k.random.hex(120)}.${k.random.hex(80)}`, tokenMode, gid);
+    if (fsUser !== undefined) token.inode.uid = fsUser;
+    if (fsGroup !== undefined) setVolumeOwnership(root.inode, fsGroup, undefined, true, now);
     for (const [name, target] of [["..data", dataDir], ["ca.crt", "..data/ca.crt"], ["namespace", "..data/namespace"], ["token", "..data/token"]]) {
       root.create(name!, { mode: S_IFLNK | 0o777, uid: 0, gid, target: target! });
     }
@@ -295,6 +339,8 @@ export class PodRuntime {
     // The kubelet removes the previous dead container (and its writable layer) on a restart.
     if (c.fs !== undefined) releaseTree(c.fs.rootfs.upperRoot, node.opts.quota);
     c.fs = undefined;
+    // runc's cgroup for the container: fork fails past the pod's pids limit, charged here.
+    const pids = new PidsCgroup(POD_PIDS_LIMIT);
     let fs: ContainerFs;
     try {
       fs = assembleContainerFs({
@@ -302,7 +348,7 @@ export class PodRuntime {
         readOnlyRootFilesystem: spec.readonlyRootfs, privileged: spec.privileged, unmaskedProc: spec.unmaskedProc,
         mounts: this.criMounts(c, spec.readonlyRootfs),
         overlayData: overlayData(node.profile.runtime, c.id),
-        cgroup: { pidsMax: POD_PIDS_LIMIT, memoryMax: "max", cpuMax: "max 100000" },
+        cgroup: { ...containerCgroup(c.spec), swapMax: node.profile.runtime === "containerd" ? 0 : "max", pids },
       });
     } catch (err) {
       // runc's rootfs preparation failing (the node's disk is full): a start error, not a crash.
@@ -314,7 +360,7 @@ export class PodRuntime {
     c.pidns = pidns;
     c.image = image;
     c.processSpec = spec;
-    c.cgroup = new PidsCgroup(POD_PIDS_LIMIT);
+    c.cgroup = pids;
     c.cgroupNs = { inum: kernel.nextNsInum() };
     // Docker runs every container under a shim of its own; containerd groups a pod's under one.
     c.shim = node.profile.runtime === "docker" ? node.startShim(shimArgv("docker", c.id)) : this.sandboxShim;
@@ -329,7 +375,7 @@ export class PodRuntime {
       stdin: c.spec.stdin === true, stdinOnce: c.spec.stdinOnce === true, console: console?.pty, logs: c.logs, shim: c.shim!,
       hangupConsoleOnStdinClose: node.profile.runtime === "containerd",
     });
-    const stdio = streams.stdio();
+    const stdio = shimPipes(streams.stdio(), console === undefined, c.spec.stdin === true, kernel);
     const shim = c.shim;
     const done = () => {
       // runc destroy: without a pid namespace of its own, the container's other processes do
@@ -404,6 +450,95 @@ export class PodRuntime {
 }
 
 const ROOT = { pid: 0, creds: undefined as never };
+
+/**
+ * Without a terminal, the shim gives the process a pipe for stdout and one for stderr (containerd
+ * runc shim newPipeIO(): unix.Pipe per stream), which /proc/<pid>/fd shows as pipe:[<inode>] with
+ * the pipefs inode number (get_next_ino()). Without `stdin: true` there is no stdin pipe, and
+ * runc's stdin is Go's os/exec default: /dev/null opened read-only.
+ */
+function shimPipes(stdio: Stdio, pipes: boolean, stdinPipe: boolean, kernel: Kernel): Stdio {
+  if (!pipes) return stdio;
+  return {
+    stdin: stdinPipe ? stdio.stdin : { description: "/dev/null", read: async () => "" },
+    stdout: { ...stdio.stdout, description: `pipe:[${kernel.nextIno()}]` },
+    stderr: { ...stdio.stderr, description: `pipe:[${kernel.nextIno()}]` },
+  };
+}
+
+/**
+ * The container cgroup's limits as the kubelet asks for them (pkg/kubelet/kuberuntime
+ * kuberuntime_container_linux.go calculateLinuxResources) and runc writes them for cgroup v2:
+ * cpu.weight from the CPU shares (milliCPUToShares, minimum 2; runc
+ * ConvertCPUSharesToCgroupV2Value: 1 + (shares - 2) * 9999 / 262142), cpu.max from the CPU
+ * limit (quota = milliCPU * 100 per 100000 µs period), memory.max from the memory limit (whole
+ * pages). pids.max stays "max": the pod's pids limit is the pod cgroup's.
+ */
+function containerCgroup(c: Container): { pidsMax: "max"; memoryMax: number | "max"; cpuMax: string; cpuWeight: number } {
+  const milli = (raw: string | number | undefined) => {
+    if (raw === undefined) return 0;
+    const q = parseQuantity(String(raw));
+    if (q === undefined || q.dec !== undefined) return 0;
+    const scaled = q.scale + 3; // millicores
+    return scaled >= 0 ? Number(q.value * 10n ** BigInt(scaled)) : Math.ceil(Number(q.value) / 10 ** -scaled);
+  };
+  const cpuRequest = milli(c.resources?.requests?.["cpu"]);
+  const cpuLimit = milli(c.resources?.limits?.["cpu"]);
+  const shares = Math.min(262144, Math.max(2, Math.floor(((cpuRequest || cpuLimit) * 1024) / 1000)));
+  const memoryLimit = c.resources?.limits?.["memory"] === undefined ? undefined : quantityBytes(String(c.resources.limits["memory"]));
+  return {
+    pidsMax: "max",
+    memoryMax: memoryLimit === undefined || memoryLimit === 0 ? "max" : Math.floor(memoryLimit / 4096) * 4096,
+    cpuMax: cpuLimit > 0 ? `${Math.max(1000, cpuLimit * 100)} 100000` : "max 100000",
+    cpuWeight: 1 + Math.floor(((shares - 2) * 9999) / 262142),
+  };
+}
+
+/**
+ * pkg/volume/util FsUserFrom(): the effective runAsUser (container's, else the pod's) when every
+ * init and regular container has one and they agree; the kubelet passes it as MounterArgs.FsUser.
+ */
+function fsUserFrom(pod: Pod): number | undefined {
+  let fsUser: number | undefined;
+  for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) {
+    const uid = c.securityContext?.runAsUser ?? pod.spec.securityContext?.runAsUser;
+    if (uid === undefined || (fsUser !== undefined && fsUser !== uid)) return undefined;
+    fsUser = uid;
+  }
+  return fsUser;
+}
+
+/** resource.Quantity.Value(): whole units, rounded up; undefined when not an int64 quantity. */
+function quantityBytes(text: string): number | undefined {
+  const q = parseQuantity(text);
+  if (q === undefined || q.dec !== undefined) return undefined;
+  if (q.scale >= 0) return Number(q.value * 10n ** BigInt(q.scale));
+  const div = 10n ** BigInt(-q.scale);
+  return Number((q.value + div - 1n) / div);
+}
+
+/**
+ * pkg/kubelet/cm ResourceConfigForPod(): the pod's memory limit, only when every container and
+ * init container declares one (resource.PodLimits: the containers' sum, or a larger init container's).
+ */
+function podMemoryLimit(pod: Pod): number | undefined {
+  const limitOf = (c: Container) => {
+    const raw = c.resources?.limits?.["memory"];
+    return raw === undefined ? undefined : quantityBytes(String(raw));
+  };
+  let sum = 0;
+  for (const c of pod.spec.containers ?? []) {
+    const l = limitOf(c);
+    if (l === undefined || l === 0) return undefined;
+    sum += l;
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    const l = limitOf(c);
+    if (l === undefined || l === 0) return undefined;
+    sum = Math.max(sum, l);
+  }
+  return sum;
+}
 
 function ensureDir(parent: TreeNode, name: string, mode = 0o750): TreeNode {
   const existing = parent.lookup(name, ROOT) as TreeNode | undefined;

@@ -2,6 +2,7 @@
 
 import { EINVAL, ENOENT, SyscallError } from "../../kernel/errno.js";
 import type { Process } from "../../kernel/process.js";
+import type { OpenDescription } from "../../kernel/program.js";
 import { pathFromRoot } from "../path.js";
 import { generateMountinfo, generateMounts } from "./mounts.js";
 import { nsEntries } from "./ns-entries.js";
@@ -22,10 +23,16 @@ function securityLabel(proc: Process): string {
   return label;
 }
 
+/**
+ * fs/proc/fd.c proc_fd_instantiate(): each fd is a symlink of size 64 whose mode follows how the
+ * file is open (tid_fd_update_inode(): r-x for reading, -wx for writing, rwx for both).
+ */
 const fdEntries = (proc: Process): ProcEntry[] =>
-  [...proc.fds.entries()].sort(([a], [b]) => a - b).map(([fd, file]) => ({
-    name: String(fd), kind: "link" as const, ptrace: true, target: () => file.description,
-  }));
+  [...proc.fds.entries()].sort(([a], [b]) => a - b).map(([fd, file]) => {
+    const open = file as OpenDescription;
+    const mode = (open.read !== undefined ? 0o500 : 0) | (open.write !== undefined ? 0o300 : 0);
+    return { name: String(fd), kind: "link" as const, ptrace: true, mode, size: 64, target: () => file.description };
+  });
 
 export function pidEntries(_ctx: unknown, _caller: unknown, proc: Process | undefined): ProcEntry[] {
   const p = proc!;

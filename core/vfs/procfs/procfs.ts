@@ -23,7 +23,7 @@ export interface ProcContext {
 /** One entry in a procfs directory table. */
 export type ProcEntry =
   | { name: string; kind: "file"; mode: number; generate: (ctx: ProcContext, caller: Caller, proc: Process | undefined) => string; ptrace?: boolean; write?: (ctx: ProcContext, data: string, proc: Process | undefined) => void }
-  | { name: string; kind: "link"; target: (ctx: ProcContext, caller: Caller, proc: Process | undefined) => string; ptrace?: boolean }
+  | { name: string; kind: "link"; target: (ctx: ProcContext, caller: Caller, proc: Process | undefined) => string; ptrace?: boolean; mode?: number; size?: number }
   | { name: string; kind: "dir"; mode: number; entries: (ctx: ProcContext, caller: Caller, proc: Process | undefined) => ProcEntry[]; ptrace?: boolean };
 
 /**
@@ -76,11 +76,24 @@ export class ProcFs implements FileSystem {
     return { type: "proc", blockSize: 4096, blocks: 0, blocksFree: 0, files: 0, filesFree: 0 };
   }
 
-  /** The directory of one process, as /proc/<pid> with its pid in this mount's namespace. */
+  /**
+   * The directory of one process, as /proc/<pid> with its pid in this mount's namespace.
+   * fs/proc/base.c proc_pid_instantiate(): nlink is pid_entry_nlink(tgid_base_stuff), 2 plus its
+   * 7 directories (task, fd, map_files, fdinfo, ns, net, attr), whichever of them podlab lists.
+   */
   pidDir(proc: Process): ProcNode {
     const pid = proc.pidIn(this.ctx.pidns);
-    return new ProcNode(this, { name: String(pid), kind: "dir", mode: 0o555, entries: pidEntries }, proc, 0, `/${pid}`);
+    return new ProcNode(this, { name: String(pid), kind: "dir", mode: 0o555, entries: pidEntries }, proc, TGID_BASE_DIRS, `/${pid}`);
   }
+}
+
+/** The directories among tgid_base_stuff[] (fs/proc/base.c), the same on 5.15 and 6.x. */
+const TGID_BASE_DIRS = 7;
+
+/** fs/proc/fd.c proc_fd_getattr() (Linux 6.2+): /proc/<pid>/fd reports its open fds as its size. */
+function fdDirSize(ctx: ProcContext, proc: Process): number {
+  const [major = 0, minor = 0] = ctx.kernel.info.kernel.release.split(/[.-]/).map(Number);
+  return major > 6 || (major === 6 && minor >= 2) ? proc.fds.size : 0;
 }
 
 /** A stable inode number per (process, path): procfs numbers are arbitrary but must not change. */
@@ -118,11 +131,12 @@ export class ProcNode implements VNode {
     const time = this.proc?.startTime ?? this.fs.ctx.mountTime;
     const base = { dev: this.fs.dev, ino: procIno(this.proc?.pidIn(this.fs.ctx.pidns) ?? 0, this.path), uid, gid, rdev: 0, size: 0, blocks: 0, blksize: 1024, atime: time, mtime: time, ctime: time };
     const e = this.entry;
-    if (e.kind === "link") return { ...base, mode: S_IFLNK | 0o777, nlink: 1 };
+    if (e.kind === "link") return { ...base, mode: S_IFLNK | (e.mode ?? 0o777), size: e.size ?? 0, nlink: 1 };
     if (e.kind === "file") return { ...base, mode: S_IFREG | e.mode, nlink: 1 };
     // proc_root_getattr(): the static entries' links plus nr_processes(), the whole machine's.
     const subdirs = this.path === "/" ? machineTasks(this.fs.ctx) : 0;
-    return { ...base, mode: S_IFDIR | e.mode, nlink: 2 + this.extraLinks + subdirs };
+    const size = this.proc !== undefined && this.path.endsWith("/fd") && this.path.split("/").length === 3 ? fdDirSize(this.fs.ctx, this.proc) : 0;
+    return { ...base, size, mode: S_IFDIR | e.mode, nlink: 2 + this.extraLinks + subdirs };
   }
 
   lookup(name: string, caller: Caller): VNode | undefined {
