@@ -7,7 +7,7 @@ import type { OpenDescription } from "../../kernel/program.js";
 import type { Pty, Winsize } from "../../kernel/tty.js";
 import { ttyDescription } from "../../kernel/program.js";
 import { type ContainerPts, allocatePts, installPts, releasePts } from "./attach.js";
-import { type ContainerRuntime, type PodRuntime, RUNC_HOST_PIDS } from "./pod-runtime.js";
+import { type ContainerRuntime, type PodRuntime, RUNC_HOST_PIDS, shimPipes } from "./pod-runtime.js";
 
 /**
  * runc exec's helper (runc init joining the namespace) takes a pid before the command gets one:
@@ -44,12 +44,10 @@ export function execInContainer(pr: PodRuntime, c: ContainerRuntime, req: ExecRe
     return { ok: false, notFound: req.argv[0] ?? "" };
   }
   if (pts !== undefined) installPts(pr, c, pts, spec.user.uid, pidns);
+  // With a terminal every stream is the pts; without, the shim's pipes (as for PID 1).
   const term = pty === undefined ? undefined : ttyDescription(pty);
-  const stdio = {
-    stdin: term ?? req.stdin ?? { description: "/dev/null", read: async () => "" },
-    stdout: term ?? req.stdout,
-    stderr: term ?? req.stderr,
-  };
+  const stdio = term !== undefined ? { stdin: term, stdout: term, stderr: term }
+    : shimPipes({ stdin: req.stdin ?? { description: "/dev/null", read: async () => "" }, stdout: req.stdout, stderr: req.stderr }, true, req.stdin !== undefined, node.kernel);
   const done = node.system.run(proc, () => node.system.execve(proc, path, req.argv, env, stdio)).finally(() => {
     if (pts !== undefined) releasePts(pr, c, pts);
   });

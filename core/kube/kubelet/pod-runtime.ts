@@ -455,12 +455,12 @@ const ROOT = { pid: 0, creds: undefined as never };
  * Without a terminal, the shim gives the process a pipe for stdout and one for stderr (containerd
  * runc shim newPipeIO(): unix.Pipe per stream), which /proc/<pid>/fd shows as pipe:[<inode>] with
  * the pipefs inode number (get_next_ino()). Without `stdin: true` there is no stdin pipe, and
- * runc's stdin is Go's os/exec default: /dev/null opened read-only.
+ * runc's stdin is Go's os/exec default: /dev/null opened read-only. `kubectl exec` gets the same.
  */
-function shimPipes(stdio: Stdio, pipes: boolean, stdinPipe: boolean, kernel: Kernel): Stdio {
+export function shimPipes(stdio: Stdio, pipes: boolean, stdinPipe: boolean, kernel: Kernel): Stdio {
   if (!pipes) return stdio;
   return {
-    stdin: stdinPipe ? stdio.stdin : { description: "/dev/null", read: async () => "" },
+    stdin: stdinPipe ? { ...stdio.stdin, description: `pipe:[${kernel.nextIno()}]` } : { description: "/dev/null", read: async () => "" },
     stdout: { ...stdio.stdout, description: `pipe:[${kernel.nextIno()}]` },
     stderr: { ...stdio.stderr, description: `pipe:[${kernel.nextIno()}]` },
   };
