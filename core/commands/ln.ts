@@ -89,10 +89,24 @@ export const ln: Command = {
       if (!r.ok) {
         status = 1;
         if (busybox) await ctx.stderr.write(`ln: ${dest}: ${errText(ctx, r.errno)}\n`);
-        else if (symbolic) await ctx.stderr.write(`ln: failed to create symbolic link ${gnuQuote(dest)}: ${errText(ctx, r.errno)}\n`);
-        else await ctx.stderr.write(`ln: failed to create hard link ${gnuQuote(dest)} => ${gnuQuote(target)}: ${errText(ctx, r.errno)}\n`);
+        else await ctx.stderr.write(`ln: ${gnuLinkFailure(symbolic, r.errno.name, dest, target, isDirectory(ctx, target, false))}: ${errText(ctx, r.errno)}\n`);
       }
     }
     return status;
   },
 };
+
+/**
+ * GNU ln.c do_link(): which names the message shows depends on the errno — the new name alone
+ * when the target is beside the point (EEXIST, EDQUOT, ENOSPC, EROFS), only the target for
+ * EMLINK (unless it is a directory), both otherwise; a symbolic link shows "LINK -> TARGET" only
+ * for ENAMETOOLONG or an empty target.
+ */
+function gnuLinkFailure(symbolic: boolean, errno: string, dest: string, target: string, targetIsDir: boolean): string {
+  if (symbolic) {
+    return errno !== "ENAMETOOLONG" && target !== "" ? `failed to create symbolic link ${gnuQuote(dest)}` : `failed to create symbolic link ${gnuQuote(dest)} -> ${gnuQuote(target)}`;
+  }
+  if (errno === "EMLINK" && !targetIsDir) return `failed to create hard link to ${gnuQuote(target)}`;
+  if (errno === "EDQUOT" || errno === "EEXIST" || errno === "ENOSPC" || errno === "EROFS") return `failed to create hard link ${gnuQuote(dest)}`;
+  return `failed to create hard link ${gnuQuote(dest)} => ${gnuQuote(target)}`;
+}

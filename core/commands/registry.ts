@@ -34,6 +34,7 @@ import { ln } from "./ln.js";
 import { ls } from "./ls.js";
 import { mkdir } from "./mkdir.js";
 import { mknod } from "./mknod.js";
+import { mktemp } from "./mktemp.js";
 import { mount, umount } from "./mount.js";
 import { mv } from "./mv.js";
 import { nc } from "./nc.js";
@@ -45,6 +46,7 @@ import { ps } from "./ps.js";
 import { pwd } from "./pwd.js";
 import { readlink } from "./readlink.js";
 import { realpath } from "./realpath.js";
+import { renice } from "./renice.js";
 import { rm } from "./rm.js";
 import { rmdir } from "./rmdir.js";
 import { sed } from "./sed.js";
@@ -80,7 +82,7 @@ import { whoami } from "./whoami.js";
 export const COMMANDS: readonly Command[] = [
   awk, basename, bracket, cat, chgrp, chmod, chown, chroot, clear, cp, cut, date, df, dirname, doubleBracket,
   du, echo, egrep, env, expr, falseCommand, fgrep, find, free, grep, groups, head, hostname, id, ip, kill,
-  ln, ls, mkdir, mknod, mount, mv, nc, nice, ping, printenv, printf, ps, pwd, readlink, realpath, rm, rmdir,
+  ln, ls, mkdir, mknod, mktemp, mount, mv, nc, nice, ping, printenv, printf, ps, pwd, readlink, realpath, renice, rm, rmdir,
   sed, seq, sleep, sort, stat, su, sysctl, tail, tee, test, touch, tr, trueCommand, umount, uname, uniq,
   uptime, wc, wget, which, whoami, xargs, yes,
 ];
@@ -146,7 +148,7 @@ export const programTable: ProgramTable = {
           name = base(args[0]!);
         }
         if (name === "sh" || name === "ash") {
-          const flavour = flavourOf("ash", exe.variant === "musl" ? "musl" : exe.variant === "uclibc" ? "uclibc" : "glibc");
+          const flavour = flavourOf("ash", exe.variant === "musl" ? "musl" : exe.variant === "uclibc" ? "uclibc" : "glibc", exe.version);
           return { main: (ctx) => shellMain(ctx, flavour), argv: args };
         }
         const cmd = byName.get(name);

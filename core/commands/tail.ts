@@ -177,6 +177,11 @@ async function tailMain(ctx: ProgramContext): Promise<number> {
   }
   await t.out.flush();
   if (followMode && followed.length > 0) await follow(t, ctx, followed, headers, seconds);
+  // GNU tail_forever(): nothing left to follow (every file failed to open) ends -f at once.
+  if (followMode && !t.busybox && !f.has("F") && !f.has("--retry") && opened.length === 0) {
+    await t.error("no files remaining");
+    return 1;
+  }
   return status;
 }
 

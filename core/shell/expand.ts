@@ -158,6 +158,11 @@ export class Expander {
     return segs;
   }
 
+  /** An arithmetic expression's value (`let`); errors are ExpansionErrors. */
+  arith(expr: string): bigint {
+    return this.arithValue(expr);
+  }
+
   /** An arithmetic value for ${x:offset:length}. */
   private arithValue(expr: string): bigint {
     try {

@@ -72,9 +72,10 @@ export function dashOpenError(f: ShellFlavour, path: string, e: Errno): string {
   return `cannot open ${path}: ${missing ? "No such file" : strerror(e, f.libc)}`;
 }
 
-/** How the parser reads this shell's language. */
-export function parseOptionsOf(f: ShellFlavour, firstLine?: number): ParseOptions {
-  return firstLine === undefined ? { bashisms: f.bashisms, dialect: f.name } : { bashisms: f.bashisms, dialect: f.name, firstLine };
+/** How the parser reads this shell's language (with the shell's aliases, when it expands them). */
+export function parseOptionsOf(f: ShellFlavour, firstLine?: number, aliases?: ReadonlyMap<string, string>): ParseOptions {
+  const opts: ParseOptions = firstLine === undefined ? { bashisms: f.bashisms, dialect: f.name } : { bashisms: f.bashisms, dialect: f.name, firstLine };
+  return aliases === undefined ? opts : { ...opts, aliases };
 }
 
 /** The "sh: " / "sh: 1: " / "bash: line 1: " prefix of a shell's error messages. */
@@ -143,30 +144,34 @@ export const messages = {
 
   syntax(f: ShellFlavour, m: MessageContext, e: ParseErrorKind): string {
     const token = e.kind === "unexpected" ? e.token : "";
+    // tokname(): "word", "newline" and "end of file" bare, the others quoted.
+    const named = (t: string) => (t === "newline" || t === "end of file" || t === "word" ? t : `"${t}"`);
     switch (f.name) {
       case "ash": {
         if (e.kind === "unterminated-quote") return `${prefix(f, m)}syntax error: unterminated quoted string\n`;
         if (e.kind === "bad-substitution") return `${prefix(f, m)}syntax error: bad substitution\n`;
         if (e.kind === "too-deep") return `${prefix(f, m)}syntax error: nesting too deep\n`;
         if (e.kind === "bad-function-name") return `${prefix(f, m)}syntax error: bad function name\n`;
-        const shown = token === "newline" || token === "end of file" || token === "word" ? token : `"${token}"`;
-        const expecting = e.kind === "unexpected" && e.expecting !== undefined ? ` (expecting "${e.expecting}")` : "";
-        return `${prefix(f, m)}syntax error: unexpected ${shown}${expecting}\n`;
+        if (e.kind === "missing") return `${prefix(f, m)}syntax error: missing '${e.text}'\n`;
+        if (e.kind === "eof-backquote") return `${prefix(f, m)}syntax error: EOF in backquote substitution\n`;
+        const expecting = e.kind === "unexpected" && e.expecting !== undefined ? ` (expecting ${named(e.expecting)})` : "";
+        return `${prefix(f, m)}syntax error: unexpected ${named(token)}${expecting}\n`;
       }
       case "dash": {
         if (e.kind === "unterminated-quote") return `${prefix(f, m)}Syntax error: Unterminated quoted string\n`;
         if (e.kind === "bad-substitution") return `${prefix(f, m)}Syntax error: Bad substitution\n`;
         if (e.kind === "too-deep") return `${prefix(f, m)}Syntax error: nesting too deep\n`;
         if (e.kind === "bad-function-name") return `${prefix(f, m)}Syntax error: Bad function name\n`;
-        const shown = token === "newline" || token === "end of file" || token === "word" ? token : `"${token}"`;
-        const expecting = e.kind === "unexpected" && e.expecting !== undefined ? ` (expecting "${e.expecting}")` : "";
-        return `${prefix(f, m)}Syntax error: ${shown} unexpected${expecting}\n`;
+        if (e.kind === "missing") return `${prefix(f, m)}Syntax error: Missing '${e.text}'\n`;
+        if (e.kind === "eof-backquote") return `${prefix(f, m)}Syntax error: EOF in backquote substitution\n`;
+        const expecting = e.kind === "unexpected" && e.expecting !== undefined ? ` (expecting ${named(e.expecting)})` : "";
+        return `${prefix(f, m)}Syntax error: ${named(token)} unexpected${expecting}\n`;
       }
       case "bash": {
         if (e.kind === "bad-substitution") return `${prefix(f, m)}\${…}: bad substitution\n`;
         if (e.kind === "too-deep") return `${prefix(f, m)}syntax error: nesting too deep\n`;
         if (e.kind === "bad-function-name") return `${prefix(f, m)}\`${e.name}': not a valid identifier\n`;
-        if (e.kind === "unterminated-quote" || token === "end of file") return `${prefix(f, m)}syntax error: unexpected end of file\n`;
+        if (e.kind === "unterminated-quote" || e.kind === "missing" || e.kind === "eof-backquote" || token === "end of file") return `${prefix(f, m)}syntax error: unexpected end of file\n`;
         return `${prefix(f, m)}syntax error near unexpected token \`${e.kind === "unexpected" ? e.text ?? token : token}'\n`;
       }
     }

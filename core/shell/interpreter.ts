@@ -71,8 +71,10 @@ export class Shell {
   private functionDepth = 0;
   /** Loops being run (ash/dash loopnest): `break` outside any loop does nothing. */
   loopDepth = 0;
-  /** Signals this shell ignores for itself only (an interactive shell: SIGTERM, SIGQUIT). */
+  /** Signals this shell ignores for itself only (ash: SIGQUIT; an interactive shell: SIGTERM too). */
   ownIgnored = 0n;
+  /** Signals this shell catches without a handler of its own (ash `sh -c`: SIGINT, SIGCHLD). */
+  ownCaught = 0n;
   /** The shell's own signal handlers (an interactive shell catches SIGINT), restored by `trap - SIG`. */
   readonly ownHandlers = new Map<number, (sig: number) => void>();
   /** Waits that a signal interrupts (`wait`, `read`): cancelled with the signal's number. */
@@ -226,7 +228,7 @@ export class Shell {
    * so what comes before a syntax error runs. A syntax error is reported and raised (status 2).
    */
   async runSource(src: string, fds: Fds = this.fds, exitAfter = false): Promise<number> {
-    const parser = new Parser(src, parseOptionsOf(this.flavour));
+    const parser = new Parser(src, { ...this.parseOptions(), complete: true });
     let status = 0;
     for (;;) {
       let items: ListItem[] | null;
@@ -245,6 +247,15 @@ export class Shell {
       if (items === null) return status;
       status = await this.evalScript({ items }, fds, exitAfter && last);
     }
+  }
+
+  /**
+   * The parser's options: ash and dash expand aliases everywhere, bash only when interactive
+   * (expand_aliases).
+   */
+  parseOptions(firstLine?: number) {
+    const expand = this.flavour.name !== "bash" || this.interactive;
+    return parseOptionsOf(this.flavour, firstLine, expand ? this.state.aliases : undefined);
   }
 
   /** SIGINT reached an interactive shell (its own handler): stop what it is doing. */
@@ -455,7 +466,7 @@ export class Shell {
    * status. A job killed by a signal other than SIGINT/SIGPIPE prints its name (dowait()); ^C
    * that killed it interrupts the interactive shell too.
    */
-  private async waitForeground(children: Process[], pgid: number | undefined, fds: Fds): Promise<number> {
+  async waitForeground(children: Process[], pgid: number | undefined, fds: Fds): Promise<number> {
     const tty = this.fds.get(0)?.tty;
     const ownPgid = this.proc.pgid;
     const giveTerminal = tty !== undefined && pgid !== undefined && pgid > 0;

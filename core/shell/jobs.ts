@@ -94,6 +94,11 @@ export class JobTable {
     return [...this.order];
   }
 
+  /** set_curjob(): the job becomes the current one (%+), the old current the previous one. */
+  makeCurrent(job: Job): void {
+    this.order = [job, ...this.order.filter((j) => j !== job)];
+  }
+
   get current(): Job | undefined {
     return this.order[0];
   }

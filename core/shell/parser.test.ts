@@ -330,7 +330,7 @@ describe("parser: hostile input ends in a ParseError, quickly", () => {
     expect(outcome("echo " + "$((".repeat(5_000) + "1" + "))".repeat(5_000))).toBe("too-deep");
     expect(outcome("if true; then ".repeat(10_000))).toBe("too-deep");
     expect(outcome("case x in x) ".repeat(10_000))).toBe("too-deep");
-    expect(["too-deep", "unterminated-quote", "unexpected"]).toContain(outcome("`echo \\`".repeat(2_000)));
+    expect(["too-deep", "unterminated-quote", "unexpected", "eof-backquote"]).toContain(outcome("`echo \\`".repeat(2_000)));
   });
 
   it("nesting just under the limit still parses", () => {
@@ -355,14 +355,69 @@ describe("parser: hostile input ends in a ParseError, quickly", () => {
   it("unterminated quotes of every kind", () => {
     expect(outcome("echo 'abc")).toBe("unterminated-quote");
     expect(outcome('echo "abc')).toBe("unterminated-quote");
-    expect(outcome("echo `abc")).toBe("unterminated-quote");
+    // ash/dash parsebackq(): "EOF in backquote substitution".
+    expect(outcome("echo `abc")).toBe("eof-backquote");
     expect(outcome('echo "$(echo \'a)"')).not.toBe("ok");
     expect(outcome("echo $'abc")).toBe("unterminated-quote");
   });
 
   it("random punctuation", () => {
     for (const src of ["!@#$%^&*()_+-=[]{}|;':\",./<>?`~", ";;", "&&", "||", "|", "&", ")", "}", "<<", ">&", "$((", "${", "$(", "`", "'", '"', "\\", "((((", "))))", "<<<>>>", "!!", "!", "a=(", "${#}", "${##}", "$((1+", "case", "esac", "in"]) {
-      expect(["ok", "unexpected", "unterminated-quote", "bad-substitution", "too-deep", "bad-function-name"], src).toContain(outcome(src));
+      expect(["ok", "unexpected", "unterminated-quote", "bad-substitution", "too-deep", "bad-function-name", "missing", "eof-backquote"], src).toContain(outcome(src));
     }
+  });
+});
+
+describe("parser: aliases (ash/dash readtoken() CHKALIAS, pushstring(), popstring())", () => {
+  const aliases = new Map([["ll", "ls -ld"], ["e", "echo "], ["a", "b"], ["b", "a"], ["s", "echo $(ll) "], ["kw", "if"]]);
+  const opts: ParseOptions = { ...ASH, aliases };
+  const t = (src: string) => script(parse(src, opts));
+
+  it("replaces a command name, not an argument", () => {
+    expect(t("ll /tmp ll")).toBe("(ls -ld /tmp ll)");
+    expect(t("X=1 ll; echo ll | ll")).toBe("(X=1 ls -ld); (echo ll) | (ls -ld)");
+    expect(t("'ll' x")).toBe("('ll' x)");
+  });
+
+  it("a value ending in a blank makes the next word a candidate too", () => {
+    expect(t("e ll")).toBe("(echo ls -ld)");
+    expect(t("e e x")).toBe("(echo echo x)");
+    expect(t("e s")).toBe("(echo echo $((ls -ld)))");
+  });
+
+  it("an alias does not expand inside its own text", () => {
+    expect(t("a")).toBe("(a)");
+  });
+
+  it("a reserved word is never an alias, but an alias may give one", () => {
+    expect(t("kw true; then :; fi")).toBe(script(parse("if true; then :; fi", ASH)));
+  });
+});
+
+describe("parser: the end of all input", () => {
+  it("ends an open here-document there (checkend() at PEOF)", () => {
+    const complete: ParseOptions = { ...ASH, complete: true };
+    expect(script(parse("cat <<EOF\nno end", complete))).toBe("(cat <<EOF['no end'])");
+    expect(script(parse("cat <<EOF\nno end\n", complete))).toBe("(cat <<EOF['no end\n'])");
+    expect(script(parse("cat <<EOF", complete))).toBe("(cat <<EOF[])");
+    expect(() => parse("cat <<EOF\nno end\n", ASH)).toThrow(ParseError);
+  });
+
+  it("names what is missing as ash and dash do", () => {
+    const kind = (src: string, opts = ASH) => {
+      try {
+        parse(src, opts);
+        return "ok";
+      } catch (e) {
+        return e instanceof ParseError ? JSON.stringify(e.error) : "thrown";
+      }
+    };
+    expect(kind("case x in")).toBe(JSON.stringify({ kind: "unexpected", token: "end of file", text: "end of file", expecting: ")" }));
+    expect(kind("case x in a) echo hi")).toBe(JSON.stringify({ kind: "unexpected", token: "end of file", text: "end of file", expecting: ";;" }));
+    expect(kind("case x in ;; esac", DASH)).toBe(JSON.stringify({ kind: "unexpected", token: "word", text: "esac", expecting: ")" }));
+    expect(kind("case")).toBe(JSON.stringify({ kind: "unexpected", token: "end of file", text: "end of file", expecting: "word" }));
+    expect(kind("echo $((1+2)")).toBe(JSON.stringify({ kind: "missing", text: "))" }));
+    expect(kind("echo ${x:-a")).toBe(JSON.stringify({ kind: "missing", text: "}" }));
+    expect(kind('echo "${x')).toBe(JSON.stringify({ kind: "unterminated-quote" }));
   });
 });

@@ -11,6 +11,10 @@ export type ParseErrorKind =
   /** `token` as ash/dash name it ("fi", ";", "newline", "end of file", "word"); `text` as written (bash). */
   | { readonly kind: "unexpected"; readonly token: string; readonly expecting?: string; readonly text?: string }
   | { readonly kind: "unterminated-quote" }
+  /** End of input inside $(( … )) or ${ … }: ash "missing '))'", dash "Missing '}'" (readtoken1() endword). */
+  | { readonly kind: "missing"; readonly text: "))" | "}" }
+  /** End of input inside `…` (ash/dash parsebackq()). */
+  | { readonly kind: "eof-backquote" }
   | { readonly kind: "bad-substitution"; readonly text: string }
   | { readonly kind: "too-deep" }
   /** `NAME()` where NAME is not a valid name or is a special builtin (ash/dash parse_command). */
@@ -38,6 +42,14 @@ export interface ParseOptions {
   readonly dialect?: "ash" | "dash" | "bash";
   /** The line number of the first line (an interactive dash counts lines across commands). */
   readonly firstLine?: number;
+  /** The shell's aliases (`alias ll='ls -l'`), expanded where a command name may come. */
+  readonly aliases?: ReadonlyMap<string, string>;
+  /**
+   * The text is all the input there is (`sh -c`, a script, ^D at a prompt): a here-document
+   * still open at its end ends there, as ash and dash read it (checkend() at PEOF), instead of
+   * asking for more lines.
+   */
+  readonly complete?: boolean;
 }
 
 /** The deepest nesting of compound commands and substitutions the parser accepts. */
@@ -50,7 +62,8 @@ const CLOSERS = new Set(["then", "else", "elif", "fi", "do", "done", "esac", "}"
 const META = new Set([" ", "\t", "\n", ";", "&", "|", "(", ")", "<", ">"]);
 
 type Token =
-  | { t: "word"; word: Word; raw: string; quoted: boolean; line: number }
+  /** `start`: where the word begins in the source; `aliasNext`: it follows an alias ending in a blank. */
+  | { t: "word"; word: Word; raw: string; quoted: boolean; line: number; start: number; aliasNext: boolean }
   | { t: "op"; op: string; line: number }
   | { t: "redir"; op: RedirOp; fd: number | undefined; line: number }
   | { t: "newline"; line: number }
@@ -74,8 +87,19 @@ const describe = (tok: Token): string => {
   }
 };
 
+/**
+ * The text being parsed, shared with the parsers of $( … ) inside it, and the alias expansions
+ * spliced into it (ash/dash pushstring()): each alias stays in use, so that it does not expand
+ * again, until the parser reads a token starting past its text.
+ */
+interface Source {
+  text: string;
+  aliases: { name: string; end: number; trailingBlank: boolean }[];
+}
+
 export class Parser {
   private pos: number;
+  private readonly buf: Source;
   private line = 1;
   private peeked: Token | undefined;
   private heredocs: PendingHeredoc[] = [];
@@ -84,14 +108,19 @@ export class Parser {
   private closeAt: number | undefined;
 
   constructor(
-    private readonly src: string,
+    src: string | Source,
     private readonly opts: ParseOptions,
     start = 0,
     /** Inside $( … ): stop at the closing parenthesis. */
     private readonly inSubst = false,
   ) {
+    this.buf = typeof src === "string" ? { text: src, aliases: [] } : src;
     this.pos = start;
     this.line = opts.firstLine ?? 1;
+  }
+
+  private get src(): string {
+    return this.buf.text;
   }
 
   get position(): number {
@@ -140,6 +169,11 @@ export class Parser {
   private lex(): Token {
     this.skipBlanks();
     const line = this.line;
+    // popstring(): the alias texts that end before this token are done; one that ended in a blank
+    // makes this word a candidate for alias expansion too.
+    let aliasNext = false;
+    const aliases = this.buf.aliases;
+    while (aliases.length > 0 && aliases[aliases.length - 1]!.end <= this.pos) aliasNext = aliases.pop()!.trailingBlank || aliasNext;
     if (this.pos >= this.src.length) return { t: "eof", line };
     const c = this.src[this.pos]!;
     const two = this.src.slice(this.pos, this.pos + 2);
@@ -169,7 +203,29 @@ export class Parser {
     const start = this.pos;
     const { word, quoted } = this.readWord("normal");
     const raw = this.src.slice(start, this.pos);
-    return { t: "word", word: { parts: word.parts, raw }, raw, quoted, line };
+    return { t: "word", word: { parts: word.parts, raw }, raw, quoted, line, start, aliasNext };
+  }
+
+  /**
+   * readtoken() with CHKALIAS: when the next token is an unquoted word naming an alias not in
+   * use, its value replaces it in the input (pushstring()) and the token is read again.
+   * Returns whether it expanded one.
+   */
+  private expandAlias(): boolean {
+    const tok = this.peek();
+    const aliases = this.opts.aliases;
+    if (aliases === undefined || tok.t !== "word" || tok.quoted) return false;
+    const value = aliases.get(tok.raw);
+    if (value === undefined || this.buf.aliases.some((a) => a.name === tok.raw)) return false;
+    const end = tok.start + tok.raw.length;
+    const delta = value.length - tok.raw.length;
+    this.buf.text = this.src.slice(0, tok.start) + value + this.src.slice(end);
+    for (const a of this.buf.aliases) a.end += delta;
+    this.buf.aliases.push({ name: tok.raw, end: tok.start + value.length, trailingBlank: value.endsWith(" ") || value.endsWith("\t") });
+    this.pos = tok.start;
+    this.line = tok.line;
+    this.peeked = undefined;
+    return true;
   }
 
   private lexRedir(fd: number | undefined, line: number): Token {
@@ -303,7 +359,14 @@ export class Parser {
         continue;
       }
       if (c === "$") {
-        const d = this.readDollar();
+        let d: WordPart | undefined;
+        try {
+          d = this.readDollar();
+        } catch (err) {
+          // readtoken1() endword: an open double quote is reported before an open ${.
+          if (err instanceof ParseError && err.error.kind === "missing" && err.error.text === "}") this.fail({ kind: "unterminated-quote" }, true);
+          throw err;
+        }
         if (d === undefined) text += "$";
         else {
           flush();
@@ -353,7 +416,9 @@ export class Parser {
   }
 
   private tryArith(): WordPart | undefined {
-    // $(( … )): find the matching "))" counting parentheses.
+    // $(( … )): find the matching "))" counting parentheses. ash and dash take every "$((" as
+    // arithmetic and keep an unbalanced ")" as text (readtoken1() CRP in ARISYNTAX); bash reads
+    // "$((cmd) )" as a command substitution of a subshell.
     let depth = 0;
     let i = this.pos + 3;
     for (; i < this.src.length; i++) {
@@ -362,14 +427,15 @@ export class Parser {
       else if (c === ")") {
         if (depth === 0) {
           if (this.src[i + 1] === ")") break;
-          return undefined; // $( (cmd) ) — a command substitution of a subshell
+          if (this.opts.dialect !== "ash" && this.opts.dialect !== "dash") return undefined;
+          continue;
         }
         depth--;
       }
     }
     if (i >= this.src.length) {
       this.pos = this.src.length;
-      this.fail({ kind: "unexpected", token: "end of file", expecting: "))" }, true);
+      this.fail({ kind: "missing", text: "))" }, true);
     }
     const inner = this.src.slice(this.pos + 3, i);
     this.enter();
@@ -384,7 +450,7 @@ export class Parser {
 
   private readCommandSubst(start: number, close: ")"): WordPart {
     this.enter();
-    const sub = new Parser(this.src, this.opts, start, true);
+    const sub = new Parser(this.buf, this.opts, start, true);
     sub.line = this.line;
     sub.depth = this.depth;
     const body = sub.parseScript();
@@ -403,7 +469,7 @@ export class Parser {
     for (;;) {
       if (i >= this.src.length) {
         this.pos = i;
-        this.fail({ kind: "unterminated-quote" }, true);
+        this.fail({ kind: "eof-backquote" }, true);
       }
       const c = this.src[i]!;
       if (c === "`") break;
@@ -441,7 +507,7 @@ export class Parser {
       const end = this.src.indexOf("}", start);
       if (end < 0) {
         this.pos = this.src.length;
-        this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
+        this.fail({ kind: "missing", text: "}" }, true);
       }
       const text = `\${${this.src.slice(start, end)}}`;
       this.pos = end + 1;
@@ -480,12 +546,12 @@ export class Parser {
         this.pos++;
         arg2 = this.readWord("brace").word;
       }
-      if (this.src[this.pos] !== "}") this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
+      if (this.src[this.pos] !== "}") this.fail({ kind: "missing", text: "}" }, true);
       this.pos++;
       return arg2 === undefined ? { kind: "param", name, op, arg: word } : { kind: "param", name, op, arg: word, arg2 };
     }
     const { word } = this.readWord("brace");
-    if (this.src[this.pos] !== "}") this.fail({ kind: "unexpected", token: "end of file", expecting: "}" }, true);
+    if (this.src[this.pos] !== "}") this.fail({ kind: "missing", text: "}" }, true);
     this.pos++;
     return { kind: "param", name, op, arg: word };
   }
@@ -508,14 +574,27 @@ export class Parser {
           found = true;
           break;
         }
-        body += `${lineText}\n`;
+        body += hasNewline ? `${lineText}\n` : lineText;
       }
-      if (!found) this.fail({ kind: "unexpected", token: "end of file", expecting: h.delimiter }, true);
-      if (h.quoted) h.redir.heredoc = { body: { parts: [{ kind: "sq", text: body }] }, quoted: true };
-      else {
-        const sub = new Parser(body, this.opts, 0);
-        h.redir.heredoc = { body: { parts: sub.readHeredocText() }, quoted: false };
-      }
+      // The end of all input ends the here-document too (checkend() at PEOF).
+      if (!found && !this.opts.complete) this.fail({ kind: "unexpected", token: "end of file", expecting: h.delimiter }, true);
+      this.setHeredoc(h, body);
+    }
+  }
+
+  /** At the end of all input, here-documents whose body never began are empty. */
+  private endHeredocs(): void {
+    if (this.heredocs.length === 0) return;
+    if (!this.opts.complete) this.fail({ kind: "unexpected", token: "end of file", expecting: this.heredocs[0]!.delimiter }, true);
+    for (const h of this.heredocs) this.setHeredoc(h, "");
+    this.heredocs = [];
+  }
+
+  private setHeredoc(h: PendingHeredoc, body: string): void {
+    if (h.quoted) h.redir.heredoc = { body: { parts: [{ kind: "sq", text: body }] }, quoted: true };
+    else {
+      const sub = new Parser(body, this.opts, 0);
+      h.redir.heredoc = { body: { parts: sub.readHeredocText() }, quoted: false };
     }
   }
 
@@ -612,7 +691,8 @@ export class Parser {
       if (this.inSubst && sep.t === "op" && sep.op === ")") continue;
       this.unexpected(sep);
     }
-    if (this.heredocs.length > 0) this.fail({ kind: "unexpected", token: "end of file", expecting: this.heredocs[0]!.delimiter }, true);
+    if (!this.inSubst) this.endHeredocs();
+    else if (this.heredocs.length > 0) this.fail({ kind: "unexpected", token: "end of file", expecting: this.heredocs[0]!.delimiter }, true);
     if (this.inSubst && this.closeAt === undefined) this.fail({ kind: "unexpected", token: "end of file", expecting: ")" }, true);
     return { items };
   }
@@ -627,7 +707,7 @@ export class Parser {
     for (;;) {
       const tok = this.peek();
       if (tok.t === "eof") {
-        if (this.heredocs.length > 0) this.fail({ kind: "unexpected", token: "end of file", expecting: this.heredocs[0]!.delimiter }, true);
+        this.endHeredocs();
         return items.length === 0 ? null : done(tok.line);
       }
       if (tok.t === "newline") {
@@ -648,7 +728,7 @@ export class Parser {
         return done(sep.line);
       }
       if (sep.t === "eof") {
-        if (this.heredocs.length > 0) this.fail({ kind: "unexpected", token: "end of file", expecting: this.heredocs[0]!.delimiter }, true);
+        this.endHeredocs();
         return done(sep.line);
       }
       this.unexpected(sep);
@@ -733,7 +813,9 @@ export class Parser {
   }
 
   private parseCommand(): Command {
-    const tok = this.peek();
+    // CHKKWD before CHKALIAS: a reserved word is never an alias; an alias may give one.
+    let tok = this.peek();
+    while (!(tok.t === "word" && !tok.quoted && RESERVED.has(tok.raw)) && this.expandAlias()) tok = this.peek();
     if (tok.t === "word" && !tok.quoted) {
       switch (tok.raw) {
         case "{": case "if": case "while": case "until": case "for": case "case":
@@ -852,38 +934,36 @@ export class Parser {
     return { kind: "for", name: (name as { raw: string }).raw, words, body };
   }
 
+  /** ash/dash parse_command() TCASE. */
   private parseCase(): CompoundCommand["body"] {
     const wordTok = this.next();
-    if (wordTok.t !== "word") this.unexpected(wordTok);
+    if (wordTok.t !== "word") this.unexpected(wordTok, "word");
     this.skipNewlines();
     this.expectWord("in");
     const arms: { patterns: Word[]; body: Script }[] = [];
     for (;;) {
       this.skipNewlines();
-      let tok = this.peek();
-      if (this.isReserved(tok, "esac")) {
-        this.next();
-        break;
-      }
-      if (tok.t === "eof") this.unexpected(tok, "esac");
-      if (tok.t === "op" && tok.op === "(") {
-        this.next();
-        tok = this.peek();
-      }
+      let tok = this.next();
+      if (this.isReserved(tok, "esac")) break;
+      if (tok.t === "op" && tok.op === "(") tok = this.next();
+      // Whatever token comes is taken as a pattern (wordtext); the one after it is read
+      // without looking for reserved words, so "esac" there is a "word".
       const patterns: Word[] = [];
+      let sep: Token;
       for (;;) {
-        const p = this.next();
-        if (p.t !== "word") this.unexpected(p);
-        patterns.push((p as { word: Word }).word);
-        const sep = this.next();
-        if (sep.t === "op" && sep.op === "|") continue;
-        if (sep.t === "op" && sep.op === ")") break;
-        this.unexpected(sep);
+        if (tok.t === "word") patterns.push(tok.word);
+        sep = this.next();
+        if (!(sep.t === "op" && sep.op === "|")) break;
+        tok = this.next();
+      }
+      if (!(sep.t === "op" && sep.op === ")")) {
+        if (sep.t === "word") this.fail({ kind: "unexpected", token: "word", text: sep.raw, expecting: ")" });
+        this.unexpected(sep, ")");
       }
       this.skipNewlines();
       const next = this.peek();
       let body: Script = { items: [] };
-      if (!(next.t === "op" && next.op === ";;") && !this.isReserved(next, "esac")) body = this.parseList([";;", "esac"], "esac");
+      if (!(next.t === "op" && next.op === ";;") && !this.isReserved(next, "esac")) body = this.parseList([";;", "esac"], ";;");
       arms.push({ patterns, body });
       const end = this.peek();
       if (end.t === "op" && end.op === ";;") this.next();
@@ -945,6 +1025,9 @@ export class Parser {
         continue;
       }
       if (tok.t !== "word") break;
+      // simplecmd(): until the command name, and after an alias ending in a blank, words are
+      // checked for aliases.
+      if ((words.length === 0 || tok.aliasNext) && this.expandAlias()) continue;
       if (words.length === 0) {
         const assign = asAssignment(tok.word);
         if (assign !== undefined) {

@@ -65,6 +65,7 @@ export async function shellMain(ctx: ProgramContext, flavour: ShellFlavour): Pro
   const interactive = forceInteractive || (command === undefined && script === undefined && tty !== undefined && ctx.stdio.stderr.tty !== undefined);
   const sh = new Shell(ctx.sys.system, ctx.proc, flavour, state, fds, { interactive });
   if (named && flavour.name === "ash") sh.commandName = state.arg0;
+  if (flavour.name === "ash") ashRootSignals(sh, command !== undefined || script !== undefined);
   if (script !== undefined) sh.inFile = true;
   initVariables(sh);
   try {
@@ -80,6 +81,24 @@ export async function shellMain(ctx: ProgramContext, flavour: ShellFlavour): Pro
     if (err instanceof InterruptSignal) return 130;
     throw err;
   }
+}
+
+/**
+ * ash.c setsignal() in a root shell (init(), setinteractive()): SIGQUIT is ignored whether or not
+ * the shell is interactive, so a program it execs in place (`sh -c "sleep 1h"`) keeps ignoring it
+ * (/proc/1/status SigIgn 0000000000000004) while forked children get it back (forkchild());
+ * SIGINT is caught with -c or a script (iflag || minusc || sflag == 0), SIGCHLD always. A signal
+ * ignored already when the shell started stays ignored everywhere (S_HARD_IGN). dash ignores
+ * SIGQUIT only when interactive (trap.c setsignal()).
+ */
+function ashRootSignals(sh: Shell, catchInt: boolean): void {
+  const proc = sh.proc;
+  const own = sigBit(SIGQUIT) & ~proc.sigIgnored;
+  proc.sigIgnored |= own;
+  sh.ownIgnored |= own;
+  const caught = (catchInt ? sigBit(SIGINT) : 0n) | sigBit(SIGCHLD);
+  proc.sigCaught |= caught;
+  sh.ownCaught |= caught;
 }
 
 async function runExitTrap(sh: Shell, status: number): Promise<number> {
@@ -161,7 +180,8 @@ async function readStdin(sh: Shell): Promise<number> {
     let script: Script | undefined;
     for (;;) {
       try {
-        script = parse(buffer.slice(0, end), parseOptionsOf(sh.flavour, base));
+        const all = eof && end === buffer.length;
+        script = parse(buffer.slice(0, end), all ? { ...sh.parseOptions(base), complete: true } : sh.parseOptions(base));
         break;
       } catch (err) {
         if (!(err instanceof ParseError)) throw err;
@@ -248,7 +268,7 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
   pty.foregroundPgid = proc.pgid;
   const own = (sigBit(SIGQUIT) | sigBit(SIGTERM)) & ~proc.sigIgnored;
   proc.sigIgnored |= own;
-  sh.ownIgnored = own;
+  sh.ownIgnored |= own;
   proc.sigCaught |= sigBit(SIGINT) | sigBit(SIGCHLD) | sigBit(SIGWINCH);
   let reading: CancellationSource | undefined;
   const onInterrupt = () => {
@@ -320,9 +340,12 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
           if (sh.flavour.name === "bash") await sh.err(sh.fds, `${bashExitWord(sh.state.arg0)}\n`);
           return sh.state.status;
         }
-        // End of input inside a command: the parser's error, then a new prompt.
+        // End of input inside a command: an open here-document ends there and the command runs
+        // (checkend() at PEOF); anything else is the parser's error, then a new prompt.
         try {
-          parse(buffer, parseOptionsOf(sh.flavour, base));
+          script = parse(buffer, { ...sh.parseOptions(base), complete: true });
+          base += countLines(buffer);
+          break;
         } catch (err) {
           if (!(err instanceof ParseError)) throw err;
           sh.lineNo = err.line;
@@ -333,13 +356,15 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
         script = undefined;
         break;
       }
+      // ash: lineedit's remember_in_history() keeps every line typed, once (no repeats, 255 at most).
+      if (line !== null && sh.flavour.name === "ash") rememberLine(sh.state.history, line);
       if (line === "" && buffer === "") {
         base++;
         break;
       }
       buffer += `${line}\n`;
       try {
-        script = parse(buffer, parseOptionsOf(sh.flavour, base));
+        script = parse(buffer, sh.parseOptions(base));
         base += countLines(buffer);
         break;
       } catch (err) {
@@ -357,7 +382,7 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
         break;
       }
     }
-    if (buffer.trim() !== "") sh.state.history.push(buffer.replace(/\n$/, ""));
+    if (buffer.trim() !== "" && sh.flavour.name !== "ash") sh.state.history.push(buffer.replace(/\n$/, ""));
     if (script === undefined) continue;
     try {
       await sh.evalScript(script, sh.fds);
@@ -378,6 +403,13 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext): Promise<number> 
       if (proc.alive) pty.foregroundPgid = proc.pgid;
     }
   }
+}
+
+/** libbb/lineedit.c remember_in_history(): not empty, not the last one again, MAX_HISTORY (255) kept. */
+function rememberLine(history: string[], line: string): void {
+  if (line === "" || history[history.length - 1] === line) return;
+  history.push(line);
+  if (history.length > 255) history.shift();
 }
 
 async function readCanonicalLine(pty: Pty, sh: Shell, cancel: CancellationSource): Promise<string | null> {

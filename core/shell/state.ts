@@ -32,8 +32,15 @@ export class ShellState {
   options: ShellOptions = { errexit: false, nounset: false, xtrace: false, noglob: false, noexec: false, verbose: false, allexport: false };
   traps = new Map<string, string>();
   history: string[] = [];
-  /** Where commands were found, and with which PATH (dash reports them as "tracked alias"). */
-  hashed = new Map<string, { path: string; PATH: string | undefined }>();
+  /**
+   * Where commands were found, and with which PATH (dash reports them as "tracked alias");
+   * `rehash`: a cd since (hashcd()), shown as "/bin/ls*" by `hash`.
+   */
+  hashed = new Map<string, { path: string; PATH: string | undefined; rehash?: boolean }>();
+  /** `alias NAME=VALUE`, in the order they were defined. */
+  aliases = new Map<string, string>();
+  /** Resource limits `ulimit` changed (builtins/ulimit.ts); undefined: the process's initial ones. */
+  rlimits: Record<string, { cur: number; max: number }> | undefined;
 
   constructor(arg0: string) {
     this.arg0 = arg0;
@@ -75,7 +82,12 @@ export class ShellState {
 
   /** Remembers where PATH search found a command (find_command() adding to cmdtable). */
   hashCommand(name: string, path: string): void {
-    this.hashed.set(name, { path, PATH: this.get("PATH") });
+    const h = this.hashed.get(name);
+    if (h !== undefined && h.path === path && h.PATH === this.get("PATH")) h.rehash = false;
+    else {
+      this.hashed.delete(name);
+      this.hashed.set(name, { path, PATH: this.get("PATH") });
+    }
   }
 
   /** A remembered command location, while PATH is unchanged (changepath() clears the table). */
@@ -101,7 +113,9 @@ export class ShellState {
     s.lastBackgroundPid = this.lastBackgroundPid;
     s.options = { ...this.options };
     s.traps = new Map(this.traps);
-    s.hashed = new Map(this.hashed);
+    s.hashed = new Map([...this.hashed].map(([k, v]) => [k, { ...v }]));
+    s.aliases = new Map(this.aliases);
+    if (this.rlimits !== undefined) s.rlimits = Object.fromEntries(Object.entries(this.rlimits).map(([k, v]) => [k, { ...v }]));
     s.locals = [];
     return s;
   }

@@ -27,10 +27,29 @@ async function jobPids(ctx: BuiltinContext, spec: string): Promise<number[]> {
   return job.procs.filter((p) => p.status === undefined).map((p) => p.pid);
 }
 
-const signalList = (shell: string): string => {
+/** libbb/u_signal_names.c signals[]: BusyBox lists SIGIO as POLL (as commands/kill.ts does). */
+const bbSignalName = (n: number): string => (n === 29 ? "POLL" : SIGNALS[n] ?? "");
+
+/**
+ * dash's signal_names[] (mksignames.c, made on glibc): no name for 16 (SIGSTKFLT) and for 32 and
+ * 33 (glibc's own), then RTMIN, RTMIN+1 … RTMIN+15, RTMAX-14 … RTMAX-1, RTMAX.
+ */
+function dashSignalName(n: number): string {
+  if (n === 16 || n === 32 || n === 33) return String(n);
+  if (n >= 34 && n <= 64) return n === 34 ? "RTMIN" : n === 64 ? "RTMAX" : n <= 49 ? `RTMIN+${n - 34}` : `RTMAX-${64 - n}`;
+  return SIGNALS[n] ?? String(n);
+}
+
+/** get_signum(): the names of signals[] (POLL), and SIGIO's other name IO (ENABLE_DESKTOP). */
+const bbSignum = (name: string): number | undefined => (name.toUpperCase().replace(/^SIG/, "") === "POLL" ? 29 : parseSignal(name));
+
+const signalList = (shell: string, libc = "glibc"): string => {
   if (shell === "bash") return SIGNALS.slice(1).map((s, i) => `${String(i + 1).padStart(2)}) SIG${s}`).join("\t").replace(/((?:[^\t]*\t){4}[^\t]*)\t/g, "$1\n") + "\n";
-  if (shell === "ash") return SIGNALS.slice(1).map((s, i) => `${String(i + 1).padStart(2)}) ${s}\n`).join("");
-  return `0\n${SIGNALS.slice(1).map((s) => `${s}\n`).join("")}`;
+  // print_signames(): FEATURE_RTMINMAX adds SIGRTMAX where the libc defines __SIGRTMAX.
+  if (shell === "ash") return SIGNALS.slice(1).map((_s, i) => `${String(i + 1).padStart(2)}) ${bbSignalName(i + 1)}\n`).join("") + (libc === "musl" ? "" : "64) RTMAX\n");
+  let text = "0\n";
+  for (let i = 1; i <= 64; i++) text += `${dashSignalName(i)}\n`;
+  return text;
 };
 
 /** BusyBox kill_main() as ash runs it: messages "sh: …", status = number of failures. */
@@ -41,13 +60,16 @@ async function ashKill(ctx: BuiltinContext): Promise<number> {
   let sig = SIGTERM;
   if (args[0] === "-l") {
     if (args.length === 1) {
-      await out(ctx, signalList("ash"));
+      await out(ctx, signalList("ash", sh.flavour.libc));
       return 0;
     }
     for (const a of args.slice(1)) {
-      if (/^\d/.test(a)) await out(ctx, `${SIGNALS[Number.parseInt(a, 10) & 0x7f] ?? String(Number.parseInt(a, 10) & 0x7f)}\n`);
+      if (/^\d/.test(a)) {
+        const n = Number.parseInt(a, 10) & 0x7f;
+        await out(ctx, `${n > 0 && n < 32 ? bbSignalName(n) : n}\n`);
+      }
       else {
-        const n = parseSignal(a);
+        const n = bbSignum(a);
         if (n === undefined) {
           await bbError(`unknown signal '${a}'`);
           return 1;
@@ -61,7 +83,7 @@ async function ashKill(ctx: BuiltinContext): Promise<number> {
     const opt = args.shift()!.slice(1);
     if (opt !== "-") {
       const name = opt === "s" && args.length > 0 ? args.shift()! : opt;
-      const s = parseSignal(name);
+      const s = bbSignum(name);
       if (s === undefined) {
         await bbError(`bad signal name '${name}'`);
         return 1;
@@ -134,7 +156,7 @@ async function dashKill(ctx: BuiltinContext): Promise<number> {
     if (!/^\d+$/.test(args[0]!)) return raise(ctx, `Illegal number: ${args[0]}`);
     let n = Number(args[0]);
     if (n > 128) n -= 128;
-    if (n > 0 && n < SIGNALS.length) await out(ctx, `${SIGNALS[n]}\n`);
+    if (n > 0 && n <= 64) await out(ctx, `${dashSignalName(n)}\n`);
     else return raise(ctx, `invalid signal number or exit status: ${args[0]}`);
     return 0;
   }

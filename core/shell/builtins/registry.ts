@@ -1,7 +1,8 @@
 // Every shell builtin: one line each.
 
 import type { ShellName } from "../flavour.js";
-import { cd } from "./cd.js";
+import { alias, unalias } from "./alias.js";
+import { cd, chdir } from "./cd.js";
 import { colon, falseBuiltin, trueBuiltin } from "./colon.js";
 import { dot, source } from "./dot.js";
 import { echo } from "./echo.js";
@@ -9,10 +10,15 @@ import { evalBuiltin } from "./eval.js";
 import { exec } from "./exec.js";
 import { exit } from "./exit.js";
 import { exportBuiltin, readonlyBuiltin } from "./export.js";
+import { bg, fg } from "./fg.js";
 import { breakBuiltin, continueBuiltin, returnBuiltin } from "./flow.js";
 import { getopts } from "./getopts.js";
+import { hash } from "./hash.js";
+import { help } from "./help.js";
+import { history } from "./history.js";
 import { jobs } from "./jobs.js";
 import { kill } from "./kill.js";
+import { letBuiltin } from "./let.js";
 import { local } from "./local.js";
 import { printf } from "./printf.js";
 import { pwd } from "./pwd.js";
@@ -20,9 +26,11 @@ import { read } from "./read.js";
 import { set } from "./set.js";
 import { shift } from "./shift.js";
 import { bracket, doubleBracket, test } from "./test.js";
+import { times } from "./times.js";
 import { trap } from "./trap.js";
 import { command, type } from "./type.js";
 import type { Builtin } from "./types.js";
+import { ulimit } from "./ulimit.js";
 import { umask } from "./umask.js";
 import { unset } from "./unset.js";
 import { wait } from "./wait.js";
@@ -30,9 +38,9 @@ import { wait } from "./wait.js";
 export type { Builtin };
 
 export const BUILTINS: readonly Builtin[] = [
-  colon, dot, bracket, doubleBracket, breakBuiltin, cd, command, continueBuiltin, echo, evalBuiltin, exec, exit, exportBuiltin,
-  falseBuiltin, getopts, jobs, kill, local, printf, pwd, read, readonlyBuiltin, returnBuiltin, set, shift, source, test,
-  trap, trueBuiltin, type, umask, unset, wait,
+  colon, dot, bracket, doubleBracket, alias, bg, breakBuiltin, cd, chdir, command, continueBuiltin, echo, evalBuiltin, exec, exit,
+  exportBuiltin, falseBuiltin, fg, getopts, hash, help, history, jobs, kill, letBuiltin, local, printf, pwd, read, readonlyBuiltin,
+  returnBuiltin, set, shift, source, test, times, trap, trueBuiltin, type, ulimit, umask, unalias, unset, wait,
 ];
 
 const byName = new Map(BUILTINS.map((b) => [b.name, b]));

@@ -47,11 +47,14 @@ export const trap: Builtin = {
       const own = sh.ownHandlers.get(sig);
       if (action === undefined) {
         sh.state.traps.delete(name);
-        // setsignal(): the shell's own handling comes back (an interactive shell catches SIGINT).
+        // setsignal(): the shell's own handling comes back (an interactive shell catches SIGINT,
+        // an ash root shell ignores SIGQUIT).
         if (own !== undefined) {
           proc.handlers.set(sig, own);
           proc.sigCaught |= sigBit(sig);
         }
+        if ((sh.ownCaught & sigBit(sig)) !== 0n) proc.sigCaught |= sigBit(sig);
+        if ((sh.ownIgnored & sigBit(sig)) !== 0n) proc.sigIgnored |= sigBit(sig);
       }
       else if (action === "") {
         sh.state.traps.set(name, "");
@@ -66,8 +69,11 @@ export const trap: Builtin = {
   },
 };
 
-/** single_quote() (ash, dash): runs of ' in "…", everything else in '…'. */
+/**
+ * single_quote() (ash, dash): runs of ' in "…", everything else in '…'; the text always starts
+ * with a '…' part, empty when the string starts with a quote (''"'"'x').
+ */
 export function singleQuote(s: string): string {
-  if (s === "") return "''";
-  return s.replace(/'+|[^']+/g, (run) => (run.startsWith("'") ? `"${run}"` : `'${run}'`));
+  const quoted = s.replace(/'+|[^']+/g, (run) => (run.startsWith("'") ? `"${run}"` : `'${run}'`));
+  return s.startsWith("'") || s === "" ? `''${quoted}` : quoted;
 }

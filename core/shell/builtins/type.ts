@@ -2,6 +2,7 @@
 // describe_command()).
 
 import { findBuiltin } from "./registry.js";
+import { singleQuote } from "./trap.js";
 import { type Builtin, type BuiltinContext, fail, out } from "./types.js";
 
 const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do", "done", "{", "}", "!", "in"]);
@@ -12,6 +13,13 @@ async function describe(ctx: BuiltinContext, name: string, verbose: boolean): Pr
   const bash = sh.flavour.name === "bash";
   if (KEYWORDS.has(name)) {
     await out(ctx, verbose ? `${name} is a shell keyword\n` : `${name}\n`);
+    return true;
+  }
+  // Then the aliases (describe_command()): "ll is an alias for ls -ld", or as `alias` prints it.
+  const alias = sh.state.aliases.get(name);
+  if (alias !== undefined) {
+    if (verbose) await out(ctx, bash ? `${name} is aliased to \`${alias}'\n` : `${name} is an alias for ${alias}\n`);
+    else await out(ctx, bash ? `alias ${name}='${alias.replace(/'/g, "'\\''")}'\n` : `alias ${name}=${singleQuote(alias)}\n`);
     return true;
   }
   if (sh.state.functions.has(name)) {

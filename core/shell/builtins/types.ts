@@ -56,3 +56,22 @@ export const raise = async (ctx: BuiltinContext, text: string, status = 2): Prom
   ctx.sh.state.status = status;
   throw new ShellError(status);
 };
+
+/**
+ * nextopt(optstring) (ash.c, dash options.c): the leading "-abc" words (a lone "-" is an
+ * operand, "--" ends them); a letter not in `letters` raises "illegal option -x" (ash) or
+ * "Illegal option -x" (dash). Returns the letters in order and the operands.
+ */
+export async function nextopt(ctx: BuiltinContext, letters: string): Promise<{ opts: string[]; args: string[] }> {
+  const args = ctx.argv.slice(1);
+  const opts: string[] = [];
+  while (args[0] !== undefined && args[0].startsWith("-") && args[0].length > 1) {
+    const word = args.shift()!;
+    if (word === "--") break;
+    for (const c of word.slice(1)) {
+      if (!letters.includes(c)) await raise(ctx, `${ctx.sh.flavour.name === "dash" ? "I" : "i"}llegal option -${c}`);
+      opts.push(c);
+    }
+  }
+  return { opts, args };
+}
