@@ -100,6 +100,8 @@ interface Entry {
   /** The mode as lstat() saw it, when the entry was stat'ed without following. */
   readonly lmode: number | undefined;
   readonly smode: number | undefined;
+  /** GNU: a symlink's target, read while its directory was open (gobble_file). */
+  link?: ReturnType<typeof attempt<string>>;
 }
 
 interface Run {
@@ -111,6 +113,10 @@ interface Run {
   status: number;
   /** GNU: a colour escape was already printed (the first one is preceded by ESC[0m). */
   colorStarted: boolean;
+  /** BusyBox: "cannot read link" warnings, on stderr before the lines being printed. */
+  warnings: string;
+  /** BusyBox on a terminal: output up to a warning, then the warning. */
+  pending: { out: string; err: string }[];
 }
 
 // ---- options ----------------------------------------------------------------------------------
@@ -217,22 +223,30 @@ function statEntry(run: Run, full: string, name: string, follow: boolean): Entry
 
 const isDotOrDotDot = (n: string) => n === "." || n === "..";
 
-/** Reads a directory; "." and ".." are added as readdir() returns them. */
+/**
+ * Reads a directory; "." and ".." are added as readdir() returns them. The entries are stat'ed
+ * while the directory is open (coreutils print_dir, BusyBox scan_one_dir).
+ */
 async function scanDir(run: Run, dir: string): Promise<{ entries: Entry[] } | { errno: Errno }> {
-  const r = attempt(() => run.ctx.sys.readdir(dir));
+  const r = attempt(() => run.ctx.sys.opendir(dir));
   if (!r.ok) return { errno: r.errno };
   const o = run.o;
-  const names = [".", "..", ...r.value].filter((n) => (n.startsWith(".") ? (o.all || (o.almostAll && !isDotOrDotDot(n))) : true));
+  const names = [".", "..", ...r.value.names].filter((n) => (n.startsWith(".") ? (o.all || (o.almostAll && !isDotOrDotDot(n))) : true));
   const entries: Entry[] = [];
-  for (const n of names) {
-    await run.ctx.sys.system.sched.checkpoint(run.ctx.proc);
-    const full = joinPath(dir, n);
-    const e = statEntry(run, full, n, o.derefAll);
-    if (!("st" in e)) {
-      await reportStat(run, full, e, false);
-      continue;
+  try {
+    for (const n of names) {
+      await run.ctx.sys.system.sched.checkpoint(run.ctx.proc);
+      const full = joinPath(dir, n);
+      const e = statEntry(run, full, n, o.derefAll);
+      if (!("st" in e)) {
+        await reportStat(run, full, e, false);
+        continue;
+      }
+      if (!o.busybox && o.format === "long" && isLinkMode(e.st.mode)) e.link = attempt(() => run.ctx.sys.readlink(full));
+      entries.push(e);
     }
-    entries.push(e);
+  } finally {
+    r.value.close();
   }
   return { entries };
 }
@@ -385,7 +399,9 @@ function nameCell(run: Run, e: Entry, padQuoted: boolean): { text: string; width
   };
   const reset = (colored: string) => (colored === "" ? "" : o.busybox ? "\x1b[m" : "\x1b[0m");
   const lmode = o.color ? (o.busybox ? lmodeOf(run, e) : e.st.mode) : e.st.mode;
-  const target = o.format === "long" && isLinkMode(e.st.mode) ? attempt(() => run.ctx.sys.readlink(e.full)) : undefined;
+  // BusyBox display_single() reads the link when it prints it (xmalloc_readlink_or_warn).
+  const target = o.format === "long" && isLinkMode(e.st.mode) ? e.link ?? attempt(() => run.ctx.sys.readlink(e.full)) : undefined;
+  if (o.busybox && target !== undefined && !target.ok) run.warnings += `ls: ${e.full}: cannot read link: ${errText(run.ctx, target.errno)}\n`;
   const targetMode = target !== undefined && (o.color || o.classify || o.slash) ? smodeOf(run, e) : 0;
   const c1 = color(o.busybox ? lmode : e.st.mode, isLinkMode(e.st.mode) && smodeOf(run, e) === 0);
   text += c1 + shown.text + reset(c1);
@@ -494,8 +510,23 @@ function lineWidth(run: Run): number {
 /** BusyBox display_files(): fixed column width, filled down (or across with -x). */
 function bbColumns(run: Run, list: Entry[]): string {
   const o = run.o;
+  if (o.format === "long" || o.format === "one") {
+    // On a terminal stdout is line-buffered: a warning lands before the line being printed.
+    let text = "";
+    for (const e of list) {
+      const line = `${bbLine(run, e).text}\n`;
+      if (run.warnings !== "" && run.ctx.stdout.tty !== undefined) {
+        run.out += text;
+        text = "";
+        run.pending.push({ out: run.out, err: run.warnings });
+        run.out = "";
+        run.warnings = "";
+      }
+      text += line;
+    }
+    return text;
+  }
   const cells = list.map((e) => bbLine(run, e));
-  if (o.format === "long" || o.format === "one") return cells.map((c) => `${c.text}\n`).join("");
   const longest = Math.max(0, ...list.map((e) => displayName(run, e.name).text.length));
   const colWidth = longest + 2 + (o.inode ? 8 : 0) + (o.blocks ? 5 : 0);
   let ncols = Math.floor(lineWidth(run) / colWidth);
@@ -591,6 +622,15 @@ function gnuColumns(run: Run, list: Entry[]): string {
 const showFiles = (run: Run, list: Entry[]) => (run.o.busybox ? bbColumns(run, list) : gnuColumns(run, list));
 
 async function flush(run: Run): Promise<void> {
+  for (const p of run.pending.splice(0)) {
+    await run.ctx.stdout.write(p.out);
+    await run.ctx.stderr.write(p.err);
+  }
+  if (run.warnings !== "") {
+    const warnings = run.warnings;
+    run.warnings = "";
+    await run.ctx.stderr.write(warnings);
+  }
   if (run.out === "") return;
   const text = run.out;
   run.out = "";
@@ -635,7 +675,8 @@ async function listDirs(run: Run, dirs: Entry[], labelled: boolean, firstBlank: 
     }
     if (run.o.format === "long" || run.o.blocks) run.out += totalLine(run, scanned.entries);
     const sorted = sortEntries(run.o, scanned.entries);
-    run.out += showFiles(run, sorted);
+    const shown = showFiles(run, sorted); // may move run.out to run.pending first
+    run.out += shown;
     await flush(run);
     if (run.o.recursive) {
       const subdirs = sorted.filter((e) => isDirMode(e.st.mode) && !isDotOrDotDot(e.name));
@@ -652,7 +693,7 @@ export const ls: Command = {
     if ("error" in parsed) return scanError(ctx, parsed, usageFor(ctx), 2);
     const { o } = parsed;
     const operands = parsed.operands.length === 0 ? ["."] : parsed.operands;
-    const run: Run = { ctx, o, ids: await loadIds(ctx), now: ctx.sys.now(), out: "", status: 0, colorStarted: false };
+    const run: Run = { ctx, o, ids: await loadIds(ctx), now: ctx.sys.now(), out: "", status: 0, colorStarted: false, warnings: "", pending: [] };
     const files: Entry[] = [];
     const dirs: Entry[] = [];
     for (const arg of operands) {
@@ -665,7 +706,10 @@ export const ls: Command = {
       if (!o.dirAsFile && isDirMode(e.st.mode)) dirs.push(e);
       else files.push(e);
     }
-    if (files.length > 0) run.out += showFiles(run, sortEntries(o, files));
+    if (files.length > 0) {
+      const shown = showFiles(run, sortEntries(o, files));
+      run.out += shown;
+    }
     await flush(run);
     const sortedDirs = o.sort === "none" ? dirs : sortEntries({ ...o, dirsFirst: false }, dirs);
     await listDirs(run, sortedDirs, operands.length > 1, files.length === 0, true);

@@ -4,12 +4,13 @@
 
 import { Cap } from "./capability.js";
 import { capable } from "./credentials.js";
-import { EACCES, EADDRINUSE, EBUSY, ECONNREFUSED, EINVAL, ENETUNREACH, ENODEV, ENOTDIR, EPERM, ESRCH, ETIMEDOUT, type Errno, SyscallError } from "./errno.js";
+import { EACCES, EADDRINUSE, EBUSY, EISDIR, ECONNREFUSED, EINVAL, ENETUNREACH, ENODEV, ENOTDIR, EPERM, ESRCH, ETIMEDOUT, type Errno, SyscallError } from "./errno.js";
 import { TreeFs } from "../vfs/tree-fs.js";
 import type { NetNamespace } from "./net.js";
 import { setResUid } from "./exec.js";
 import { withCredentials } from "./credentials.js";
 import { setPriorityResult } from "./permission.js";
+import type { Described } from "./io.js";
 import type { Process } from "./process.js";
 import type { System } from "./system.js";
 import type { Attrs, StatFs } from "../vfs/node.js";
@@ -58,6 +59,23 @@ export class Sys {
   truncate(path: string, size: number): void { this.vfs.truncate(this.proc, path, size); }
   access(path: string, mask: number): void { this.vfs.access(this.proc, path, mask); }
   readdir(path: string): string[] { return this.vfs.readdir(this.proc, path).names; }
+
+  /**
+   * opendir(3) then readdir: the directory holds the lowest free descriptor (alloc_fd) until
+   * `close`, so a listing of /proc/self/fd shows it, as a real `ls` does.
+   */
+  opendir(path: string): { names: string[]; close(): void } {
+    let fd = 0;
+    while (this.proc.fds.has(fd)) fd++;
+    // Open O_RDONLY|O_DIRECTORY: read() of a directory fails, but the fd reads as r-x.
+    this.proc.fds.set(fd, { description: this.vfs.realpath(this.proc, path), read: () => Promise.reject(new SyscallError(EISDIR, "read")) } as Described);
+    try {
+      return { names: this.readdir(path), close: () => this.proc.fds.delete(fd) };
+    } catch (err) {
+      this.proc.fds.delete(fd);
+      throw err;
+    }
+  }
   mknod(path: string, mode: number, rdev = 0): void { this.vfs.mknod(this.proc, path, mode, rdev); }
   statfs(path: string): StatFs & { mountpoint: string } { return this.vfs.statfs(this.proc, path); }
   realpath(path: string): string { return this.vfs.realpath(this.proc, path); }
