@@ -4,7 +4,7 @@
 import { EPIPE, SyscallError } from "../kernel/errno.js";
 import { StdoutError, stdoutFailed } from "./lib/text-io.js";
 import type { ElfProgram } from "../kernel/binfmt.js";
-import type { ProgramMain, ProgramTable } from "../kernel/program.js";
+import type { ProgramContext, ProgramMain, ProgramTable } from "../kernel/program.js";
 import { flavourOf } from "../shell/flavour.js";
 import { shellMain } from "../shell/sh.js";
 import { cat } from "./cat.js";
@@ -74,6 +74,8 @@ import { echo } from "./echo.js";
 import { groups } from "./groups.js";
 import { id } from "./id.js";
 import { sleep } from "./sleep.js";
+import { ALPINE_APPLETS } from "../images/alpine-base.js";
+import { BUSYBOX_1_28_APPLETS } from "../images/busybox.js";
 import { usage } from "./lib/cmd.js";
 import { versionAtLeast } from "./lib/sys-proc.js";
 import type { Command } from "./types.js";
@@ -88,6 +90,15 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));
+
+/** Every applet of the BusyBox builds the images carry (a name outside it is "applet not found"). */
+const BUSYBOX_APPLETS: ReadonlySet<string> = new Set([...BUSYBOX_1_28_APPLETS, ...ALPINE_APPLETS.flatMap(([, applets]) => applets)].filter(Boolean));
+
+/** appletlib.c run_applet_and_exit(): "NAME: applet not found" and status 127 (POSIX's not found). */
+async function appletNotFound(ctx: ProgramContext, name: string): Promise<number> {
+  await ctx.stderr.write(`${name}: applet not found\n`);
+  return 127;
+}
 
 /** Programs that are not command-line tools: shells and the images' services. */
 const PROGRAMS: Readonly<Record<string, ProgramMain>> = {
@@ -141,7 +152,8 @@ export const programTable: ProgramTable = {
       case "busybox": {
         let args = argv;
         let name = base(argv[0] ?? "busybox");
-        if (name === "busybox") {
+        // appletlib.c run_applet_and_exit(): a name starting with "busybox" is busybox_main.
+        if (name.startsWith("busybox")) {
           if (argv.length < 2) return undefined;
           // busybox_main(): "busybox --help APPLET" becomes "APPLET --help"; further words are dropped.
           args = argv[1] === "--help" && argv.length > 2 ? [argv[2]!, "--help"] : argv.slice(1);
@@ -152,7 +164,7 @@ export const programTable: ProgramTable = {
           return { main: (ctx) => shellMain(ctx, flavour), argv: args };
         }
         const cmd = byName.get(name);
-        if (cmd === undefined) return undefined;
+        if (cmd === undefined) return BUSYBOX_APPLETS.has(name) ? undefined : { main: (ctx) => appletNotFound(ctx, name), argv: args };
         const help = cmd.usage;
         if (help !== undefined && showsHelp(exe.version, name, args)) {
           // xfunc_error_retval = 0; bb_show_usage()
