@@ -542,3 +542,30 @@ export function findJsonPath(tpl: JsonPathTemplate, data: unknown): Value[][] {
   for (const s of tpl.steps) if (s.t === "node") out.push(ev.walk([data], s.node));
   return out;
 }
+
+/** A template that failed on the object it printed (the printer's error, with what it was given). */
+export class PrintError extends Error {}
+
+/**
+ * cli-runtime JSONPathPrinter: the template parsed once (its errors as kubectl words them), then
+ * run on each object; a failure carries the template and the object, for debugging.
+ */
+export function jsonPathPrinter(template: string, asJson: boolean): ((obj: unknown) => string) | { error: string } {
+  if (template === "") return { error: "template format specified but no template given" };
+  let tpl: JsonPathTemplate;
+  try {
+    tpl = parseJsonPath(template);
+  } catch (err) {
+    if (err instanceof JsonPathError) return { error: `error parsing jsonpath ${template}, ${err.message}` };
+    throw err;
+  }
+  return (obj) => {
+    const data = JSON.parse(JSON.stringify(obj)) as unknown;
+    try {
+      return executeJsonPath(tpl, data, { asJson });
+    } catch (err) {
+      if (!(err instanceof JsonPathError)) throw err;
+      throw new PrintError(`error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${err.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data as never)}\n\n\n`);
+    }
+  };
+}

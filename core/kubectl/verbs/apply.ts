@@ -6,7 +6,7 @@
 import { KINDS } from "../../kube/api/decode.js";
 import type { Schema } from "../../kube/api/schema.js";
 import type { ApplyOutcome, DryRun } from "../../kube/cluster.js";
-import { executeJsonPath, goSyntax, JsonPathError, type JsonPathTemplate, parseJsonPath } from "../jsonpath.js";
+import { PrintError, jsonPathPrinter } from "../jsonpath.js";
 import { type SourceError, visitSources } from "../manifests.js";
 import { toJson, toYaml } from "../printers/yaml.js";
 import type { KubectlCall, Verb } from "../types.js";
@@ -74,9 +74,6 @@ export interface ObjectPrinter {
   print(object: unknown, line: string, encoding: Encoding): string;
 }
 
-/** A printer's failure on one object (JSONPathPrinter.PrintObj), printed as "error: …". */
-export class PrintError extends Error {}
-
 /** PrintFlags.AllowedFormats() sorted (NoCompatiblePrinterError; kyaml only with KUBECTL_KYAML=true). */
 const FORMATS = "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml";
 
@@ -127,27 +124,8 @@ export function objectPrinter(output: string | undefined, dryRun: DryRunStrategy
   const name = eq < 0 ? output! : output!.slice(0, eq);
   const value = eq < 0 ? "" : output!.slice(eq + 1);
   if (name === "jsonpath" || name === "jsonpath-as-json") {
-    if (value === "") return { error: "template format specified but no template given" };
-    let tpl: JsonPathTemplate;
-    try {
-      tpl = parseJsonPath(value);
-    } catch (err) {
-      if (err instanceof JsonPathError) return { error: `error parsing jsonpath ${value}, ${err.message}` };
-      throw err;
-    }
-    return {
-      full: true,
-      print: (o) => {
-        const data = JSON.parse(JSON.stringify(o)) as unknown;
-        try {
-          return executeJsonPath(tpl, data, { asJson: name === "jsonpath-as-json" });
-        } catch (err) {
-          if (!(err instanceof JsonPathError)) throw err;
-          // JSONPathPrinter.PrintObj(): the template and the object, for debugging.
-          throw new PrintError(`error executing jsonpath ${JSON.stringify(value)}: Error executing template: ${err.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${value}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data as never)}\n\n\n`);
-        }
-      },
-    };
+    const print = jsonPathPrinter(value, name === "jsonpath-as-json");
+    return "error" in print ? print : { full: true, print };
   }
   if (["go-template", "template", "templatefile", "go-template-file", "jsonpath-file"].includes(name)) return { error: `${name} is not available in this lab` };
   return { error: `unable to match a printer suitable for the output format "${output}", allowed formats are: ${FORMATS}` };
@@ -215,6 +193,24 @@ export function checkErr(err: KubectlError): string {
 }
 
 // --- apply / create -f ----------------------------------------------------------------------
+
+/**
+ * Complete() of run and create namespace: the dry-run strategy, then the printer; undefined when
+ * either is wrong (kubectl's error already printed).
+ */
+export async function printFlags(call: KubectlCall): Promise<{ dryRun: DryRunStrategy; printer: ObjectPrinter } | undefined> {
+  const dryRun = await dryRunStrategy(call);
+  if (typeof dryRun === "object") {
+    await call.err(`${dryRun.error}\n`);
+    return undefined;
+  }
+  const printer = objectPrinter(call.str("output"), dryRun);
+  if ("error" in printer) {
+    await call.err(`error: ${printer.error}\n`);
+    return undefined;
+  }
+  return { dryRun, printer };
+}
 
 export async function submit(call: KubectlCall, mode: "apply" | "create"): Promise<number> {
   const files = (call.flags.get("filename") as string[] | undefined) ?? [];

@@ -2,7 +2,8 @@
 
 import type { KubectlCall, Verb } from "../types.js";
 import { UsageError } from "../types.js";
-import { DRY_RUN_FLAG, PrintError, dryRunStrategy, kubectlMinor, objectPrinter, submit } from "./apply.js";
+import { DRY_RUN_FLAG, kubectlMinor, printFlags, submit } from "./apply.js";
+import { PrintError } from "../jsonpath.js";
 
 /**
  * create_namespace.go: NameFromCommandArgs, then Complete (GetDryRunStrategy, the printer), then
@@ -17,16 +18,9 @@ async function createNamespace(call: KubectlCall): Promise<number> {
     return 1;
   }
   const name = args[0]!;
-  const dryRun = await dryRunStrategy(call);
-  if (typeof dryRun === "object") {
-    await call.err(`${dryRun.error}\n`);
-    return 1;
-  }
-  const printer = objectPrinter(call.str("output"), dryRun);
-  if ("error" in printer) {
-    await call.err(`error: ${printer.error}\n`);
-    return 1;
-  }
+  const flags = await printFlags(call);
+  if (flags === undefined) return 1;
+  const { dryRun, printer } = flags;
   let object: unknown;
   if (dryRun === "client") {
     // The corev1.Namespace as encoding/json writes it: spec and status are structs (never

@@ -5,7 +5,7 @@ import { fieldSelector } from "../field-selector.js";
 import { Cancelled } from "../../kernel/cancellation.js";
 import type { Event, Namespace, Pod } from "../../kube/api/types.js";
 import { NODE_UID } from "../../kube/kube-system.js";
-import { executeJsonPath, findJsonPath, goPrint, goSyntax, JsonPathError, type JsonPathTemplate, parseJsonPath, relaxedJsonPath } from "../jsonpath.js";
+import { findJsonPath, goPrint, JsonPathError, type JsonPathTemplate, PrintError, jsonPathPrinter, parseJsonPath, relaxedJsonPath } from "../jsonpath.js";
 import { eventTable, namespaceTable, nodeTable, podTable, serviceTable, type Table, tableText } from "../printers/tables.js";
 import { GET_TABLE, tabwrite } from "../printers/tabwriter.js";
 import { toJson, toYaml } from "../printers/yaml.js";
@@ -157,23 +157,8 @@ function genericPrinter(call: KubectlCall, output: string): Printer | { error: s
   const format = eq < 0 ? output : output.slice(0, eq);
   const value = eq < 0 ? "" : output.slice(eq + 1);
   if (format === "jsonpath" || format === "jsonpath-as-json") {
-    if (value === "") return { error: "template format specified but no template given" };
-    let tpl: JsonPathTemplate;
-    try {
-      tpl = parseJsonPath(value);
-    } catch (err) {
-      if (err instanceof JsonPathError) return { error: `error parsing jsonpath ${value}, ${err.message}` };
-      throw err;
-    }
-    return (objs) => {
-      try {
-        return executeJsonPath(tpl, JSON.parse(JSON.stringify(objs[0])), { asJson: format === "jsonpath-as-json" });
-      } catch (err) {
-        if (!(err instanceof JsonPathError)) throw err;
-        // JSONPathPrinter.PrintObj(): the template and the object, for debugging.
-        throw new PrintError(`error executing jsonpath ${JSON.stringify(value)}: Error executing template: ${err.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${value}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(JSON.parse(JSON.stringify(objs[0])))}\n\n\n`);
-      }
-    };
+    const print = jsonPathPrinter(value, format === "jsonpath-as-json");
+    return "error" in print ? print : (objs) => print(objs[0]);
   }
   if (format === "custom-columns") return customColumns(call, value);
   if (format === "go-template" || format === "template" || format === "templatefile" || format === "go-template-file" || format === "jsonpath-file" || format === "custom-columns-file") {
@@ -181,8 +166,6 @@ function genericPrinter(call: KubectlCall, output: string): Printer | { error: s
   }
   return { error: `unable to match a printer suitable for the output format "${output}", allowed formats are: ${FORMATS}` };
 }
-
-class PrintError extends Error {}
 
 const listItems = (o: unknown): unknown[] => ((o as { kind?: string; items?: unknown[] }).kind === "List" ? (o as { items: unknown[] }).items : [o]);
 

@@ -13,7 +13,8 @@ import type { Pod } from "../../kube/api/types.js";
 import { type WaitResult, podCompleted, podRunningAndReady, podSucceeded, waitForPod } from "../pod-wait.js";
 import type { KubectlCall, Verb } from "../types.js";
 import { UsageError } from "../types.js";
-import { DRY_RUN_FLAG, PrintError, dryRunStrategy, kubectlMinor, objectPrinter } from "./apply.js";
+import { DRY_RUN_FLAG, kubectlMinor, printFlags } from "./apply.js";
+import { PrintError } from "../jsonpath.js";
 import { attachToPod, podRunningTimeout, printLogs } from "./attach.js";
 
 type Json = Record<string, unknown>;
@@ -144,16 +145,9 @@ export const run: Verb = {
       return 1;
     }
     // Complete(): the dry-run strategy, then the printer.
-    const dryRun = await dryRunStrategy(call);
-    if (typeof dryRun === "object") {
-      await call.err(`${dryRun.error}\n`);
-      return 1;
-    }
-    const printer = objectPrinter(call.str("output"), dryRun);
-    if ("error" in printer) {
-      await call.err(`error: ${printer.error}\n`);
-      return 1;
-    }
+    const flags = await printFlags(call);
+    if (flags === undefined) return 1;
+    const { dryRun, printer } = flags;
     const name = call.args[0];
     if (name === undefined || (call.argsLenAtDash === 0)) throw new UsageError("NAME is required for run");
     const timeout = podRunningTimeout(call);
