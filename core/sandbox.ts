@@ -91,6 +91,8 @@ export class Sandbox {
     const pidns = new PidNamespace(kernel.info.pidMax, 512);
     const fs = assembleContainerFs({
       kernel, image: workstationImage, quota: new Quota(), pidns, readOnlyRootFilesystem: false, privileged: true, unmaskedProc: true,
+      // The learner's machine needs no disks or serial ports in /dev (and they cost memory).
+      hostDevices: false,
       mounts: [], overlayData: "lowerdir=/,upperdir=/,workdir=/", cgroup: { pidsMax: "max", memoryMax: "max", cpuMax: "max 100000" },
     });
     system.devices.attachPts(fs.mnt, 0, this.terminal);

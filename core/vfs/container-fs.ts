@@ -43,6 +43,8 @@ export interface ContainerFsSpec {
   readonly pidns: PidNamespace;
   readonly readOnlyRootFilesystem: boolean;
   readonly privileged: boolean;
+  /** The node's device nodes in /dev (oci.WithHostDevices); a privileged container has them. */
+  readonly hostDevices?: boolean;
   /** procMount: Unmasked — no masked or read-only /proc paths. */
   readonly unmaskedProc: boolean;
   readonly mounts: readonly CriMount[];
@@ -163,7 +165,7 @@ export function assembleContainerFs(spec: ContainerFsSpec): ContainerFs {
   mnt.inum = kernel.nextNsInum(); // runc: CLONE_NEWNS for every container
 
   const proc = new ProcFs(kernel.nextDev(), { kernel, pidns: spec.pidns, mountTime: now });
-  const dev = devTmpfs(kernel, spec.privileged);
+  const dev = devTmpfs(kernel, spec.hostDevices ?? spec.privileged);
   const devpts = new TreeFs({ dev: kernel.nextDev(), type: "devpts", sizing: "zero", ctx: kernel.fsContext });
   devpts.rootInode.addEntry("ptmx", Object.assign(new Inode({ ino: kernel.nextIno(), mode: S_IFCHR | 0o666, uid: 0, gid: 0, time: now }), { rdev: DEV_PTMX }));
   const mqueue = new TreeFs({ dev: kernel.nextDev(), type: "mqueue", sizing: "zero", ctx: kernel.fsContext });
