@@ -3,10 +3,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { run as containers } from "./containers.js";
+import { run as fairness } from "./fairness.js";
 import { run as sandboxes } from "./sandboxes.js";
 
 const machine = `${os.cpus().length}x ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const results = { machine, date: new Date().toISOString(), containers: await containers(1000), sandboxes: await sandboxes(100, 30) };
+const results = { machine, date: new Date().toISOString(), containers: await containers(1000), sandboxes: await sandboxes(100, 30), fairness: await fairness(30) };
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
 writeFileSync(new URL("./results/latest.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -20,3 +21,4 @@ console.log(`sandboxes: ${m.sandboxes}, start ${ms(m.startMsMedian)} median (p90
 for (const [cmd, t] of Object.entries(results.sandboxes.latency)) console.log(`  ${cmd}: ${ms(t.median)} median, p90 ${ms(t.p90)}`);
 const t = results.sandboxes.tutorial;
 console.log(`tutorial replay (1.34, ${t.lines} lines): ${ms(t.hostMs)} host time`);
+for (const f of results.fairness) console.log(`fairness: ${f.loops} endless loops: a command ${ms(f.commandMsMedian)} median, p90 ${ms(f.commandMsP90)}; /healthz at most ${ms(f.healthzMsMax)}`);

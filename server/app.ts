@@ -7,7 +7,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import type { ServerConfig } from "./config.js";
 import { ApiError, toApiError } from "./errors.js";
-import { apiRoutes } from "./http/routes.js";
+import { apiRoutes, stateChangeGuard } from "./http/routes.js";
 import { defaultWebRoot, webRoutes } from "./http/static.js";
 import { Metrics } from "./metrics.js";
 import { SessionRegistry } from "./sessions/registry.js";
@@ -79,13 +79,17 @@ export function createApp(deps: AppDeps): PodlabApp {
     metrics, sessionsPerAddress: deps.config.sessionsPerAddress, idleTimeoutMs: deps.config.idleTimeoutMs,
     maxSessions: deps.maxSessions ?? 2000, ...(deps.sweepMs !== undefined ? { sweepMs: deps.sweepMs } : {}),
   });
-  const terminalOptions: TerminalOptions = { ...TERMINAL_DEFAULTS, check: noChecks, ...deps.terminal, metrics };
+  const terminalOptions: TerminalOptions = {
+    ...TERMINAL_DEFAULTS, check: noChecks, soon: (fn) => registry.arbiter.soon(fn), ...deps.terminal, metrics,
+  };
 
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", "strong");
   app.use(helmet({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
-  app.use(express.json({ limit: "16kb" }));
+  app.use(stateChangeGuard);
+  // Not strict: a JSON body that is not an object is the route's `bad_request`, not `invalid_json`.
+  app.use(express.json({ limit: "16kb", strict: false }));
   app.use(apiRoutes({ registry, metrics }));
   app.use(webRoutes(deps.webRoot === null ? undefined : (deps.webRoot ?? defaultWebRoot())));
   app.use(() => {

@@ -2,7 +2,8 @@
 // exponential backoff keeping the same session. The server sends the screen again on every
 // connect, so a reconnect (or a page reload) shows what was there.
 
-import { CLOSE_CODES, type ClientMessage, type ServerMessage, decodeServerMessage, encodeClientMessage } from "../core/protocol/messages.js";
+import { CLOSE_CODES, type ClientMessage, type ServerMessage, decodeServerMessage } from "../core/protocol/messages.js";
+import { Outbox } from "./outbox.js";
 
 export type ConnectionState =
   | { kind: "connecting"; attempt: number }
@@ -33,6 +34,12 @@ export class TerminalConnection {
   private attempt = 0;
   private timer: number | undefined;
   private stopped = false;
+  /** What this page sends, paced to the server's input budget (one budget per socket). */
+  readonly outbox = new Outbox((frame) => {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(frame);
+    return true;
+  });
 
   constructor(readonly session: StoredSession, private readonly handlers: ConnectionHandlers) {}
 
@@ -45,6 +52,7 @@ export class TerminalConnection {
     const ws = new WebSocket(`${scheme}//${location.host}/ws/sessions/${encodeURIComponent(this.session.id)}?token=${encodeURIComponent(this.session.token)}`);
     this.ws = ws;
     let opened = false;
+    this.outbox.reset();
     ws.addEventListener("open", () => {
       opened = true;
       this.attempt = 0;
@@ -59,6 +67,7 @@ export class TerminalConnection {
     ws.addEventListener("close", (ev) => {
       if (this.ws !== ws || this.stopped) return;
       this.ws = undefined;
+      this.outbox.reset(); // input not sent yet is lost with the socket
       if (ev.code === CLOSE_CODES.sessionEnded) return this.handlers.state({ kind: "ended", reason: ev.reason || "the session ended" });
       if (ev.code === CLOSE_CODES.replaced) return this.handlers.state({ kind: "replaced" });
       // A refused upgrade looks like any network failure to a browser: ask the API why.
@@ -67,9 +76,10 @@ export class TerminalConnection {
     });
   }
 
+  /** Queues a frame (sent as the input budget allows); false when the socket is not open. */
   send(msg: ClientMessage): boolean {
     if (this.ws?.readyState !== WebSocket.OPEN) return false;
-    this.ws.send(encodeClientMessage(msg));
+    this.outbox.push(msg);
     return true;
   }
 
@@ -80,6 +90,7 @@ export class TerminalConnection {
   close(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.outbox.reset();
     this.ws?.close(1000);
     this.ws = undefined;
   }

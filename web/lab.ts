@@ -17,6 +17,12 @@ declare global {
   }
 }
 
+/** A resize is sent once the terminal's size has not changed for this long (ms). */
+const RESIZE_SETTLE_MS = 150;
+/** The largest paste sent to the terminal (characters): a few seconds at the server's input rate. */
+export const MAX_PASTE_CHARS = 256 * 1024;
+const chars = (n: number) => `${n.toLocaleString("en")} characters`;
+
 export class Lab {
   private terminal!: LabTerminal;
   private panel: Panel | undefined;
@@ -26,6 +32,12 @@ export class Lab {
   private readonly statusLabel = el("span", "conn-label", "Starting…");
   private readonly reconnectButton = button("Reconnect", "secondary small", () => this.connection?.reconnectNow());
   private readonly newSessionButton = button("Start a new session", "primary small", () => void this.newSession());
+  private readonly resetButton = button("Reset sandbox", "secondary small", () => {
+    if (window.confirm("Reset the sandbox? Your pods, files and terminal history are discarded and a fresh sandbox starts.")) void this.newSession();
+  });
+  private state: ConnectionState["kind"] = "connecting";
+  private starting = false;
+  private resizeTimer: number | undefined;
   private readonly termBox = el("div", "term-host");
   private readonly panelBox = el("section", "panel");
 
@@ -72,9 +84,7 @@ export class Lab {
     this.status.dataset.state = "connecting";
     this.reconnectButton.hidden = true;
     this.newSessionButton.hidden = true;
-    const reset = button("Reset sandbox", "secondary small", () => {
-      if (window.confirm("Reset the sandbox? Your pods, files and terminal history are discarded and a fresh sandbox starts.")) void this.newSession();
-    });
+    const reset = this.resetButton;
     reset.id = "reset";
     const sr = button("Screen reader mode", "secondary small toggle", () => {
       const on = sr.getAttribute("aria-pressed") !== "true";
@@ -115,9 +125,34 @@ export class Lab {
       }
     });
     const term = this.terminal.term;
-    term.onData((data) => this.connection?.send({ type: "input", data }));
-    term.onResize(({ cols, rows }) => this.connection?.send({ type: "resize", cols, rows }));
+    term.onData((data) => this.type(data));
+    // While the window is being resized the size changes every frame: send the size it ends at.
+    term.onResize(() => {
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = window.setTimeout(() => this.sendSize(), RESIZE_SETTLE_MS);
+    });
     window.podlab = { term, lab: this };
+  }
+
+  private sendSize(): void {
+    this.connection?.send({ type: "resize", cols: this.terminal.term.cols, rows: this.terminal.term.rows });
+  }
+
+  /** Keys and pastes: sent as the input budget allows (web/outbox.ts); a paste too big is refused. */
+  private type(data: string): void {
+    const conn = this.connection;
+    if (conn === undefined) return;
+    if (data === "\x03" && conn.outbox.pendingInput > 0) {
+      conn.outbox.dropInput();
+      this.panel?.notice("Stopped pasting: the rest of the paste was not sent.");
+    }
+    if (data.length + conn.outbox.pendingInput > MAX_PASTE_CHARS) {
+      this.panel?.notice(`This paste is too big for the terminal (${chars(data.length)}; at most ${chars(MAX_PASTE_CHARS)} at a time). Nothing was sent: paste it in smaller parts.`);
+      return;
+    }
+    if (!conn.send({ type: "input", data })) return;
+    const seconds = conn.outbox.secondsLeft;
+    if (seconds >= 1) this.panel?.notice(`Pasting ${chars(conn.outbox.pendingInput)}: about ${Math.ceil(seconds)} s. Ctrl-C stops it.`);
   }
 
   private connect(session: StoredSession): void {
@@ -126,7 +161,7 @@ export class Lab {
       open: () => {
         this.everConnected = true;
         this.terminal.fit();
-        conn.send({ type: "resize", cols: this.terminal.term.cols, rows: this.terminal.term.rows });
+        this.sendSize();
       },
       message: (msg) => this.onMessage(msg),
       state: (state) => this.onState(state),
@@ -157,6 +192,7 @@ export class Lab {
     const labels: Record<ConnectionState["kind"], string> = {
       connecting: "Connecting…", connected: "Connected", waiting: "Reconnecting…", ended: "Session ended", replaced: "Open in another window",
     };
+    this.state = state.kind;
     this.status.dataset.state = state.kind;
     this.statusLabel.textContent = state.kind === "waiting" ? `Disconnected: retrying in ${Math.ceil(state.retryInMs / 1000)} s` : labels[state.kind];
     this.reconnectButton.hidden = !(state.kind === "waiting" || state.kind === "replaced");
@@ -169,28 +205,47 @@ export class Lab {
     }
   }
 
+  /**
+   * Starts a fresh sandbox and switches the terminal to it. The current one is ended only once the
+   * new one exists: when none can be started (the address's quota is used up, the server is
+   * full), the learner keeps the sandbox they have.
+   */
   private async newSession(notice?: string): Promise<void> {
-    const old = this.connection?.session;
-    this.connection?.close();
-    this.connection = undefined;
-    if (old !== undefined) deleteSession(old.id, old.token).catch(() => {});
-    prefs.storeSession(this.scenarioId, null);
-    this.statusLabel.textContent = "Starting a sandbox…";
-    this.status.dataset.state = "connecting";
-    this.newSessionButton.hidden = true;
+    if (this.starting) return;
+    this.starting = true;
+    this.resetButton.disabled = true;
+    const old = this.connection;
+    const keepOld = old !== undefined && this.state !== "ended";
+    if (!keepOld) {
+      this.statusLabel.textContent = "Starting a sandbox…";
+      this.status.dataset.state = "connecting";
+      this.newSessionButton.hidden = true;
+    }
     try {
       const created = await createSession({ scenario: this.scenarioId });
       const session = { id: created.id, token: created.token };
+      old?.close();
+      if (old !== undefined) deleteSession(old.session.id, old.session.token).catch(() => {});
       prefs.storeSession(this.scenarioId, session);
       this.everConnected = false;
       this.terminal.term.reset();
       this.connect(session);
       if (notice !== undefined) this.panel?.notice(notice);
     } catch (err) {
-      this.status.dataset.state = "ended";
-      this.statusLabel.textContent = "No sandbox";
-      this.newSessionButton.hidden = false;
-      this.panel?.notice(`Could not start a sandbox: ${(err as Error).message}`);
+      const why = `Could not start a sandbox: ${(err as Error).message}`;
+      if (keepOld) this.panel?.notice(`${why} Your current sandbox is still here.`);
+      else {
+        old?.close();
+        this.connection = undefined;
+        this.state = "ended";
+        this.status.dataset.state = "ended";
+        this.statusLabel.textContent = "No sandbox";
+        this.newSessionButton.hidden = false;
+        this.panel?.notice(why);
+      }
+    } finally {
+      this.starting = false;
+      this.resetButton.disabled = false;
     }
   }
 

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FRAME_ERRORS, MAX_INPUT_CHARS, decodeClientMessage, decodeServerMessage, encodeServerMessage, progressOf, wellFormed } from "./messages.js";
+import {
+  FRAME_ERRORS, INPUT_CHUNK_CHARS, MAX_FRAME_BYTES, MAX_INPUT_CHARS, decodeClientMessage, decodeServerMessage, encodeClientMessage,
+  encodeServerMessage, frameCost, progressOf, splitInput, wellFormed,
+} from "./messages.js";
 
 describe("decodeClientMessage", () => {
   it("accepts the three client frames and keeps only their known fields", () => {
@@ -68,5 +71,46 @@ describe("progressOf", () => {
     const p = progressOf([{ id: "a", title: "A", optional: false, passed: true }, { id: "b", title: "B", optional: true, passed: false }]);
     expect(p).toEqual({ type: "progress", steps: p.steps, currentStep: "b", completed: 1, total: 2, finished: true });
     expect(progressOf([]).finished).toBe(false);
+  });
+});
+
+describe("splitInput", () => {
+  const bytes = (data: string) => new TextEncoder().encode(encodeClientMessage({ type: "input", data })).length;
+
+  it("cuts input into frames the server accepts, whatever the characters", () => {
+    for (const text of ["echo " + "x".repeat(70_000), "echo " + "€".repeat(30_000), "\u0001".repeat(20_000), "😀".repeat(20_000), "\"\\".repeat(20_000)]) {
+      const parts = splitInput(text);
+      expect(parts.join("")).toBe(text);
+      for (const p of parts) {
+        expect(bytes(p)).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+        expect(decodeClientMessage(encodeClientMessage({ type: "input", data: p }))).toEqual({ ok: true, message: { type: "input", data: p } });
+      }
+    }
+    expect(bytes("\u0001".repeat(INPUT_CHUNK_CHARS))).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+  });
+
+  it("never splits a surrogate pair", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), fc.integer({ min: 2, max: 20 }), (text, max) => {
+      const parts = splitInput(text, max);
+      expect(parts.join("")).toBe(text);
+      let at = 0;
+      for (const p of parts) {
+        expect(p.length).toBeGreaterThan(0);
+        expect(p.length).toBeLessThanOrEqual(max);
+        at += p.length;
+        // Never a high surrogate at the end and its low surrogate at the start of the next part.
+        const pair = /[\uD800-\uDBFF]$/.test(p) && /^[\uDC00-\uDFFF]/.test(text.slice(at));
+        expect(pair).toBe(false);
+      }
+    }));
+    expect(splitInput("a😀b", 2)).toEqual(["a", "😀", "b"]);
+    expect(splitInput("")).toEqual([]);
+  });
+
+  it("charges frames what they cost the server", () => {
+    expect(frameCost({ type: "input", data: "a" })).toBe(64);
+    expect(frameCost({ type: "input", data: "x".repeat(1000) })).toBe(1000);
+    expect(frameCost({ type: "resize", cols: 80, rows: 24 })).toBeGreaterThanOrEqual(4096);
+    expect(frameCost({ type: "check" })).toBe(4096);
   });
 });

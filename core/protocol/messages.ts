@@ -10,6 +10,13 @@ export const COLS_MIN = 2;
 export const COLS_MAX = 500;
 export const ROWS_MIN = 1;
 export const ROWS_MAX = 200;
+/**
+ * The input budget of a terminal socket (a token bucket): bytes per second and burst. A frame
+ * costs frameCost(); the server rejects a frame over budget with `rate_limited`, and the page paces
+ * what it sends to stay within it.
+ */
+export const INPUT_PER_SECOND = 32 * 1024;
+export const INPUT_BURST = 256 * 1024;
 /** Longest notice or error text a client accepts. */
 const MAX_TEXT = 4096;
 
@@ -194,6 +201,43 @@ export function decodeServerMessage(text: string): Decoded<ServerMessage> {
     default:
       return fail(typeof type === "string" ? "unknown_type" : "invalid_frame");
   }
+}
+
+/** Every frame costs at least this much input budget. */
+const MIN_FRAME_COST = 64;
+/** A check runs the scenario's checks; a resize reflows the server's copy of the screen (milliseconds with a full scrollback). */
+const CHECK_COST = 4 * 1024;
+const RESIZE_COST = 8 * 1024;
+
+/** What a client frame costs from the input budget (INPUT_PER_SECOND). */
+export function frameCost(m: ClientMessage): number {
+  switch (m.type) {
+    case "input":
+      return Math.max(MIN_FRAME_COST, m.data.length);
+    case "resize":
+      return RESIZE_COST;
+    case "check":
+      return CHECK_COST;
+  }
+}
+
+/**
+ * Input characters per frame a client sends: even if every one is JSON-escaped to 6 bytes
+ * (`\u001b`), the frame stays under MAX_FRAME_BYTES.
+ */
+export const INPUT_CHUNK_CHARS = 8 * 1024;
+
+/** Splits input into pieces of at most `max` UTF-16 code units, never between the two halves of a surrogate pair. */
+export function splitInput(data: string, max = INPUT_CHUNK_CHARS): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < data.length;) {
+    let end = Math.min(data.length, i + max);
+    const last = data.charCodeAt(end - 1);
+    if (end < data.length && end - i > 1 && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(data.slice(i, end));
+    i = end;
+  }
+  return out;
 }
 
 export const encodeClientMessage = (m: ClientMessage): string => JSON.stringify(m);

@@ -1,7 +1,7 @@
 // The HTTP API (DESIGN.md §5): sessions, scenarios, health and metrics. Bodies are JSON; errors
 // are ApiErrors rendered by the app's error handler as {error: {code, message}}.
 
-import { Router, type Request } from "express";
+import { type NextFunction, type Request, type Response, Router } from "express";
 import type { CreateSessionResponse, ScenarioSummary, SessionInfo } from "../../core/protocol/api.js";
 import { ApiError } from "../errors.js";
 import type { Metrics } from "../metrics.js";
@@ -21,6 +21,38 @@ function optionalString(body: object, key: string, valid: (v: string) => boolean
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "string" || !valid(v)) throw new ApiError("bad_request", `${key}: ${rule}.`);
   return v;
+}
+
+/** The request's Origin is this server (the Host it was sent to, or the proxy's X-Forwarded-Host). */
+function sameOrigin(origin: string, req: Request): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // "null": a sandboxed frame, a file: page
+  }
+  const hostOf = (h: string | undefined) => {
+    try {
+      return h === undefined ? undefined : new URL(`${url.protocol}//${h}`).host;
+    } catch {
+      return undefined;
+    }
+  };
+  return url.host === hostOf(req.get("host")) || url.host === hostOf(req.get("x-forwarded-host")?.split(",")[0]?.trim());
+}
+
+/**
+ * Requests that change state: a body must be JSON, and a browser's request must come from this
+ * site. A form or a `fetch` from another site with a text/plain body (or none) needs no CORS
+ * preflight, so without these any page could spend a classroom's per-address session quota.
+ */
+export function stateChangeGuard(req: Request, _res: Response, next: NextFunction): void {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const origin = req.get("origin");
+  if (origin !== undefined && !sameOrigin(origin, req)) throw new ApiError("forbidden_origin");
+  const hasBody = req.get("transfer-encoding") !== undefined || Number(req.get("content-length") ?? 0) > 0;
+  if (hasBody && !req.is("application/json")) throw new ApiError("unsupported_media_type");
+  next();
 }
 
 function bearer(req: Request): string | undefined {
@@ -76,10 +108,11 @@ export function apiRoutes(deps: { registry: SessionRegistry; metrics: Metrics })
   });
 
   r.post("/api/sessions", (req, res) => {
-    const body: unknown = req.body ?? {};
+    // (No body at all is an empty request; a JSON null is not an object.)
+    const body: unknown = req.body === undefined ? {} : req.body;
     if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ApiError("bad_request", "The body must be a JSON object.");
     const scenario = optionalString(body, "scenario", (v) => SCENARIO_ID.test(v), "must be a scenario id (lower-case letters, digits, '.', '-')");
-    const name = optionalString(body, "name", (v) => v.trim().length <= 100 && !CONTROL.test(v), "must be a string of at most 100 characters without control characters");
+    const name = optionalString(body, "name", (v) => v.length <= 100 && !CONTROL.test(v), "must be a string of at most 100 characters without control characters");
     const workshop = optionalString(body, "workshop", (v) => WORKSHOP_ID.test(v), "must be a workshop id (letters, digits, '_', '-'; at most 64)");
     const { session, token } = registry.create({
       address: req.socket.remoteAddress ?? "unknown",

@@ -5,62 +5,93 @@
 // its next checkpoint and becomes garbage.
 //
 // Fairness: every sandbox shares one event loop, and a CPU-bound program (`yes`, an endless loop)
-// runs a slice (core/kernel/sched.ts SLICE_MS, a few ms) between yields. Resumed at once, it would
-// run a slice in every loop turn, and another learner's command, which needs a few turns, would
-// wait a slice per turn. So
-// while someone else is typing, a session that keeps yielding back-to-back is resumed only after a
-// pause as long as its last slice (8-100 ms), which leaves at least half the time to the others.
+// runs a slice (core/kernel/sched.ts SLICE_MS, a few ms) between yields. One runner (HostArbiter)
+// resumes the yields, from a setImmediate callback: Node's check phase, which comes after the poll
+// phase, so sockets and timers get a turn between any two slices. In each event-loop turn it first
+// runs the output flushes waiting (soon()) and resumes every waiting yield of sessions that are not
+// busy (a command the learner just typed, for its first INTERACTIVE_MS), then at most one slice of a
+// busy session (one that keeps yielding back-to-back), taking busy sessions in turn. So the CPU spent
+// between two looks at the network is one busy slice plus the interactive work, however many
+// sessions run flat out, and a session alone still runs nearly flat out.
 
 import type { HostTimers } from "../../core/kernel/clock.js";
 import type { HostScheduler } from "../../core/kernel/sched.js";
 
-/** A yield this soon after the last resume counts as the session running flat out in between. */
-const BACK_TO_BACK_MS = 250;
-/** Back-to-back yields after which a session counts as CPU-bound. */
-const HOG_YIELDS = 2;
-/** How long after another session's input a CPU-bound session is held back. */
-const INTERACTIVE_WINDOW_MS = 1000;
-/** Bounds of the pause before a CPU-bound session's next slice while others are interactive. */
-const HOG_PAUSE_MIN_MS = 8;
-const HOG_PAUSE_MAX_MS = 100;
+/**
+ * A yield this soon after the owner's last resume means it ran flat out in between (a slice is
+ * about SLICE_MS; a program that waited for input or a timer in between yields later).
+ */
+const BACK_TO_BACK_MS = 50;
+/** Host time an owner may run flat out, after being idle, before it counts as busy. */
+const INTERACTIVE_MS = 12;
 
-interface OwnerState {
+/** One session as the arbiter sees it. */
+export interface ArbiterOwner {
   resumedAt: number;
-  backToBack: number;
+  /** Host ms run flat out since the owner was last idle. */
+  spent: number;
+  /** Busy yields waiting for their slice, oldest first. */
+  readonly waiting: (() => void)[];
+  disposed: boolean;
 }
 
-/** Decides when each session's yields resume (shared by all sessions of an app). */
+/** Resumes the yields of every session of an app (see the top of this file). */
 export class HostArbiter {
-  private lastInput = -Infinity;
-  private lastInputOwner: object | undefined;
-  private secondLastInput = -Infinity;
+  /** Yields of owners that are not busy: all resumed in the next turn. */
+  private interactive: (() => void)[] = [];
+  /** Busy owners with a waiting yield, in round-robin order. */
+  private readonly ring: ArbiterOwner[] = [];
+  private scheduled = false;
+  /** Busy slices started (for tests and benchmarks). */
+  busySlices = 0;
 
-  /** The learner typed into `owner`'s terminal. */
-  noteInput(owner: object): void {
-    const now = performance.now();
-    if (this.lastInputOwner !== owner) this.secondLastInput = this.lastInput;
-    this.lastInput = now;
-    this.lastInputOwner = owner;
+  owner(): ArbiterOwner {
+    return { resumedAt: -Infinity, spent: 0, waiting: [], disposed: false };
   }
 
-  /** Someone other than `owner` typed recently. */
-  private othersInteractive(owner: object, now: number): boolean {
-    const other = this.lastInputOwner === owner ? this.secondLastInput : this.lastInput;
-    return now - other < INTERACTIVE_WINDOW_MS;
+  /** Runs `fn` in the next turn, before its busy slice (a learner's output waiting to be sent). */
+  soon(fn: () => void): void {
+    this.interactive.push(fn);
+    this.again();
   }
 
-  resume(owner: object, state: OwnerState, resolve: () => void): void {
-    const now = performance.now();
-    const ran = now - state.resumedAt;
-    state.backToBack = ran < BACK_TO_BACK_MS ? state.backToBack + 1 : 0;
+  /** Resolves `resolve` when `owner`'s turn comes. */
+  resume(owner: ArbiterOwner, resolve: () => void): void {
+    const ran = performance.now() - owner.resumedAt;
+    owner.spent = ran < BACK_TO_BACK_MS ? owner.spent + ran : 0;
     const done = () => {
-      state.resumedAt = performance.now();
+      owner.resumedAt = performance.now();
       resolve();
     };
-    if (state.backToBack >= HOG_YIELDS && this.othersInteractive(owner, now)) {
-      setTimeout(done, Math.min(HOG_PAUSE_MAX_MS, Math.max(HOG_PAUSE_MIN_MS, ran)));
+    if (owner.spent < INTERACTIVE_MS) this.interactive.push(done);
+    else if (owner.waiting.push(done) === 1) this.ring.push(owner);
+    this.again();
+  }
+
+  private readonly turn = (): void => {
+    this.scheduled = false;
+    const ready = this.interactive;
+    this.interactive = [];
+    for (const fn of ready) fn();
+    let busy = this.ring.shift();
+    while (busy?.disposed) {
+      busy.waiting.length = 0;
+      busy = this.ring.shift();
     }
-    else setImmediate(done);
+    if (busy !== undefined) {
+      this.busySlices++;
+      busy.waiting.shift()!();
+      if (busy.waiting.length > 0) this.ring.push(busy);
+    }
+    this.again();
+  };
+
+  /** Another turn when work is left (the resumed programs run after this callback, and may yield again). */
+  private again(): void {
+    if (!this.scheduled && (this.interactive.length > 0 || this.ring.length > 0)) {
+      this.scheduled = true;
+      setImmediate(this.turn);
+    }
   }
 }
 
@@ -73,22 +104,21 @@ export interface DisposableHost {
 
 const never = new Promise<void>(() => {});
 
-export function disposableHost(arbiter: HostArbiter, owner: object): DisposableHost {
+export function disposableHost(arbiter: HostArbiter): DisposableHost {
   const pending = new Set<NodeJS.Timeout>();
-  let disposed = false;
-  const state: OwnerState = { resumedAt: -Infinity, backToBack: 0 };
+  const owner = arbiter.owner();
   const scheduler: HostScheduler = {
-    yield: () => (disposed ? never : new Promise<void>((resolve) => arbiter.resume(owner, state, () => {
-      if (!disposed) resolve();
+    yield: () => (owner.disposed ? never : new Promise<void>((resolve) => arbiter.resume(owner, () => {
+      if (!owner.disposed) resolve();
     }))),
     monotonic: () => performance.now(),
   };
   const timers: HostTimers = {
     setTimeout: (fn, ms) => {
-      if (disposed) return undefined;
+      if (owner.disposed) return undefined;
       const handle = setTimeout(() => {
         pending.delete(handle);
-        if (!disposed) fn();
+        if (!owner.disposed) fn();
       }, ms);
       pending.add(handle);
       return handle;
@@ -104,10 +134,11 @@ export function disposableHost(arbiter: HostArbiter, owner: object): DisposableH
     scheduler,
     timers,
     get disposed() {
-      return disposed;
+      return owner.disposed;
     },
     dispose() {
-      disposed = true;
+      owner.disposed = true;
+      owner.waiting.length = 0;
       for (const h of pending) clearTimeout(h);
       pending.clear();
     },

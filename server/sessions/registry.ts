@@ -35,7 +35,8 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
   private readonly window: AddressWindow;
   private readonly sweeper: NodeJS.Timeout;
-  private readonly arbiter = new HostArbiter();
+  /** Runs every session's programs (fair turns on the event loop). */
+  readonly arbiter = new HostArbiter();
 
   constructor(private readonly opts: RegistryOptions) {
     this.window = new AddressWindow(opts.sessionsPerAddress);

@@ -12,6 +12,8 @@ import type { Metrics } from "../metrics.js";
 import { type DisposableHost, type HostArbiter, disposableHost } from "./host.js";
 import { Screen } from "./screen.js";
 
+/** Resizes are applied at most this often (ms); the latest size wins. */
+const RESIZE_EVERY_MS = 100;
 /** Screen copy backlog (characters) above which output pauses, and below which it resumes. */
 const SCREEN_HIGH = 256 * 1024;
 const SCREEN_LOW = 64 * 1024;
@@ -65,11 +67,15 @@ export class Session {
   private readonly tokenHash: Buffer;
   private readonly host: DisposableHost;
   private readonly metrics: Metrics;
-  private readonly arbiter: HostArbiter;
   private client: SessionClient | undefined;
   private readonly blocked = new Set<BlockReason>(["detached"]);
   private commandStart: number | undefined;
   private latencyTimer: NodeJS.Timeout | undefined;
+  /** The terminal's size, the size last asked for, and when the size last changed. */
+  private size: { cols: number; rows: number };
+  private wantedSize: { cols: number; rows: number };
+  private lastResize = -Infinity;
+  private resizeTimer: NodeJS.Timeout | undefined;
   private readonly endListeners = new Set<(s: Session) => void>();
 
   constructor(init: SessionInit) {
@@ -81,8 +87,8 @@ export class Session {
     this.workshop = init.workshop;
     this.address = init.address;
     this.metrics = init.metrics;
-    this.arbiter = init.arbiter;
-    this.host = disposableHost(init.arbiter, this);
+    this.host = disposableHost(init.arbiter);
+    this.size = this.wantedSize = { cols: init.cols, rows: init.rows };
     this.screen = new Screen(init.cols, init.rows);
     this.screen.onProgress = () => {
       if (this.screen.backlog < SCREEN_LOW) this.unblock("screen");
@@ -122,6 +128,8 @@ export class Session {
     const previous = this.client;
     this.client = client;
     this.block("detached");
+    // The previous socket's backlog is not the new one's (and it can no longer report it drained).
+    this.unblock("socket");
     previous?.close(CLOSE_CODES.replaced, "the session was opened in another window");
     this.lastActivity = Date.now();
     return this.screen.snapshot();
@@ -136,6 +144,13 @@ export class Session {
     this.client = undefined;
     this.block("detached");
     this.unblock("socket");
+  }
+
+  /** `client`'s socket is backed up (or drained again); ignored unless it is the attached client. */
+  backedUp(client: SessionClient, backedUp: boolean): void {
+    if (this.client !== client) return;
+    if (backedUp) this.block("socket");
+    else this.unblock("socket");
   }
 
   block(reason: BlockReason): void {
@@ -155,7 +170,6 @@ export class Session {
   input(text: string): void {
     if (this.ended) return;
     this.lastActivity = Date.now();
-    this.arbiter.noteInput(this);
     let enters = 0;
     for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) enters++;
     if (enters > 0) {
@@ -165,8 +179,30 @@ export class Session {
     this.sandbox.input(text);
   }
 
+  /**
+   * Resizes the terminal. A resize reflows the screen copy's scrollback (a few ms when it is full),
+   * so sizes are coalesced: applied at most every RESIZE_EVERY_MS, the latest one wins, and a size
+   * equal to the current one does nothing.
+   */
   resize(cols: number, rows: number): void {
     if (this.ended) return;
+    this.wantedSize = { cols, rows };
+    if (this.resizeTimer !== undefined) return;
+    const wait = this.lastResize + RESIZE_EVERY_MS - performance.now();
+    if (wait <= 0) this.applyResize();
+    else {
+      this.resizeTimer = setTimeout(() => {
+        this.resizeTimer = undefined;
+        this.applyResize();
+      }, wait);
+    }
+  }
+
+  private applyResize(): void {
+    const { cols, rows } = this.wantedSize;
+    if (this.ended || (cols === this.size.cols && rows === this.size.rows)) return;
+    this.size = { cols, rows };
+    this.lastResize = performance.now();
     this.sandbox.resize(cols, rows);
     this.screen.resize(cols, rows);
   }
@@ -190,6 +226,7 @@ export class Session {
       client.close(reason === "shutdown" ? CLOSE_CODES.goingAway : CLOSE_CODES.sessionEnded, `session ended: ${reason}`);
     }
     clearTimeout(this.latencyTimer);
+    clearTimeout(this.resizeTimer);
     this.sandbox.dispose();
     this.host.dispose();
     this.screen.dispose();

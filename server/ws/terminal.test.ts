@@ -83,6 +83,28 @@ describe("terminal flow control", () => {
     expect(emitted() - atClose).toBeLessThanOrEqual(64 * 1024 + 4096);
   });
 
+  it("a connection that takes over from a backed-up one gets the output", async () => {
+    const { session, ws, conn, metrics } = setup();
+    await conn.start();
+    ws.bufferedAmount = 10 * 1024 * 1024; // the first client stopped reading
+    session.input("yes\r");
+    for (let i = 0; i < 100 && !session.paused; i++) await sleep(10);
+    expect(session.paused).toBe(true);
+    const ws2 = new FakeSocket();
+    const conn2 = new TerminalConnection(ws2 as never, session, { ...TERMINAL_DEFAULTS, highWater: 64 * 1024, lowWater: 16 * 1024, metrics, check: async () => undefined });
+    await conn2.start();
+    expect(ws.closed).toBe(4001);
+    await sleep(50);
+    expect(session.paused).toBe(false);
+    session.input("\x03");
+    await sleep(50);
+    const before = ws2.sent.length;
+    session.input("echo done-$((2+3))\r");
+    await sleep(200);
+    const text = ws2.sent.slice(before).map((f) => decodeServerMessage(f)).map((d) => (d.ok && d.message.type === "output" ? d.message.data : "")).join("");
+    expect(text).toContain("done-5\r\n");
+  });
+
   it("coalesces output into few frames", async () => {
     const { session, ws, conn } = setup();
     await conn.start();

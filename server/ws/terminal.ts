@@ -4,7 +4,8 @@
 
 import type { WebSocket } from "ws";
 import {
-  CLOSE_CODES, FRAME_ERRORS, type FrameErrorCode, type ServerMessage, decodeClientMessage, encodeServerMessage,
+  CLOSE_CODES, FRAME_ERRORS, type FrameErrorCode, INPUT_BURST, INPUT_PER_SECOND, type ServerMessage, decodeClientMessage,
+  encodeServerMessage, frameCost,
 } from "../../core/protocol/messages.js";
 import type { Metrics } from "../metrics.js";
 import { TokenBucket } from "../sessions/limits.js";
@@ -25,6 +26,8 @@ export interface TerminalOptions {
   /** Rejected frames tolerated per second (burst) before the socket is closed (1008). */
   strikesPerSecond: number;
   strikeBurst: number;
+  /** Runs `fn` at the end of this host turn, before any busy session's next slice (HostArbiter.soon). */
+  soon: (fn: () => void) => void;
   /** Evaluates the session's checks (the scenario engine); resolves to a notice for the learner. */
   check: (session: Session) => Promise<string | undefined>;
 }
@@ -34,15 +37,13 @@ export const TERMINAL_DEFAULTS: Omit<TerminalOptions, "metrics" | "check"> = {
   flushChars: 16 * 1024,
   highWater: 128 * 1024,
   lowWater: 32 * 1024,
-  inputPerSecond: 32 * 1024,
-  inputBurst: 256 * 1024,
+  inputPerSecond: INPUT_PER_SECOND,
+  inputBurst: INPUT_BURST,
   strikesPerSecond: 2,
   strikeBurst: 30,
+  soon: (fn) => setImmediate(fn),
 };
 
-/** Every frame costs at least this much input budget. */
-const FRAME_COST = 64;
-const CHECK_COST = 4 * 1024;
 const BACKLOG_POLL_MS = 10;
 
 export class TerminalConnection implements SessionClient {
@@ -52,7 +53,7 @@ export class TerminalConnection implements SessionClient {
   private ready = false;
   private closed = false;
   private flushTimer: NodeJS.Timeout | undefined;
-  private flushImmediate: NodeJS.Immediate | undefined;
+  private flushSoon = false;
   private lastFlush = 0;
   private backlogTimer: NodeJS.Timeout | undefined;
   private readonly input: TokenBucket;
@@ -93,11 +94,16 @@ export class TerminalConnection implements SessionClient {
     this.pending += text;
     if (!this.ready) return;
     if (this.pending.length >= this.opts.flushChars) return this.flush();
-    if (this.flushTimer !== undefined || this.flushImmediate !== undefined) return;
+    if (this.flushTimer !== undefined || this.flushSoon) return;
     // Sparse output goes out at the end of this host turn; a stream is batched every coalesceMs.
     const wait = this.lastFlush + this.opts.coalesceMs - performance.now();
-    if (wait <= 0) this.flushImmediate = setImmediate(() => this.flush());
-    else this.flushTimer = setTimeout(() => this.flush(), wait);
+    if (wait > 0) this.flushTimer = setTimeout(() => this.flush(), wait);
+    else {
+      this.flushSoon = true;
+      this.opts.soon(() => {
+        if (this.flushSoon) this.flush();
+      });
+    }
   }
 
   notice(text: string): void {
@@ -121,9 +127,8 @@ export class TerminalConnection implements SessionClient {
 
   private flush(): void {
     clearTimeout(this.flushTimer);
-    clearImmediate(this.flushImmediate);
     this.flushTimer = undefined;
-    this.flushImmediate = undefined;
+    this.flushSoon = false;
     if (!this.ready || this.pending === "") return;
     this.lastFlush = performance.now();
     const data = this.pending;
@@ -134,13 +139,13 @@ export class TerminalConnection implements SessionClient {
 
   /** Pauses the session while the socket's send buffer is above the high-water mark. */
   private watchBacklog(): void {
-    if (this.backlogTimer !== undefined || this.ws.bufferedAmount <= this.opts.highWater) return;
-    this.session.block("socket");
+    if (this.closed || this.backlogTimer !== undefined || this.ws.bufferedAmount <= this.opts.highWater) return;
+    this.session.backedUp(this, true);
     const poll = () => {
       if (this.closed) return;
       if (this.ws.bufferedAmount < this.opts.lowWater) {
         this.backlogTimer = undefined;
-        this.session.unblock("socket");
+        this.session.backedUp(this, false);
       } else this.backlogTimer = setTimeout(poll, BACKLOG_POLL_MS);
     };
     this.backlogTimer = setTimeout(poll, BACKLOG_POLL_MS);
@@ -163,8 +168,7 @@ export class TerminalConnection implements SessionClient {
     const decoded = decodeClientMessage(text);
     if (!decoded.ok) return this.reject(decoded.code);
     const msg = decoded.message;
-    const cost = msg.type === "input" ? Math.max(FRAME_COST, msg.data.length) : msg.type === "check" ? CHECK_COST : FRAME_COST;
-    if (!this.input.take(cost, Date.now())) return this.reject("rate_limited");
+    if (!this.input.take(frameCost(msg), Date.now())) return this.reject("rate_limited");
     switch (msg.type) {
       case "input":
         this.session.input(msg.data);
@@ -195,7 +199,7 @@ export class TerminalConnection implements SessionClient {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.flushTimer);
-    clearImmediate(this.flushImmediate);
+    this.flushSoon = false;
     clearTimeout(this.backlogTimer);
     this.session.detach(this);
   }

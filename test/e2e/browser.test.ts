@@ -206,6 +206,63 @@ describe.skipIf(!haveChromium)("learner page in Chromium", () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+  it("sends big pastes whole, refuses one too big, and keeps the sandbox when a reset cannot start another", async () => {
+    // One new session per address: the page's own, so "Reset sandbox" gets 429 too_many_sessions.
+    const limited = await startServer({ webRoot, config: { sessionsPerAddress: 1 } });
+    const page = await newPage();
+    const warnings: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "warning") warnings.push(msg.text());
+    });
+    try {
+      await page.goto(`${limited.base}/scenarios/security-context`);
+      await waitForLine(page, "learner@workstation:~$");
+      const paste = (text: string) => page.evaluate((t) => (window as unknown as PodlabWindow).podlab.term.paste(t), text);
+      const state = () => page.locator(".conn").getAttribute("data-state");
+
+      // Over one 64 KiB frame, in characters and in UTF-8 bytes; the second is over the burst.
+      await page.locator("#terminal").click();
+      await paste(`echo ${"x".repeat(70_000)}`);
+      await page.keyboard.press("Enter");
+      await waitForScreen(page, (l) => l.includes("x".repeat(70_000)), "the 70,000 x's echoed");
+      await paste(`echo ${"€".repeat(30_000)} ${"y".repeat(150_000)}`);
+      await page.keyboard.press("Enter");
+      await waitForScreen(page, (l) => l.includes(`${"€".repeat(30_000)} ${"y".repeat(150_000)}`), "the €s and ys echoed");
+      expect(await state()).toBe("connected");
+      const metrics = await (await fetch(`${limited.base}/metrics`)).text();
+      expect(metrics.split("\n").filter((l) => l.startsWith("podlab_ws_frames_rejected_total{"))).toEqual([]);
+
+      // Too big: nothing is sent, the learner is told.
+      await paste("z".repeat(300_000));
+      expect(await page.locator(".notice").innerText()).toMatch(/^This paste is too big for the terminal \(300,000 characters; at most 262,144/);
+      const lines = await run(page, "echo after-paste", "learner@workstation:~$");
+      expect(lines.at(-2)).toBe("after-paste");
+      expect(lines.at(-3)).toBe("learner@workstation:~$ echo after-paste");
+
+      // Reset when no new sandbox can be started: the old one stays, and so does the page on it.
+      const before = await page.evaluate(() => sessionStorage.getItem("podlab.session.security-context"));
+      page.once("dialog", (d) => void d.accept());
+      await page.locator("#reset").click();
+      await page.waitForFunction(() => /Your current sandbox is still here/.test(document.querySelector(".notice")?.textContent ?? ""));
+      expect(await page.locator(".notice").innerText()).toMatch(/^Could not start a sandbox: Too many new sessions/);
+      expect(await page.evaluate(() => sessionStorage.getItem("podlab.session.security-context"))).toBe(before);
+      const old = JSON.parse(before!) as { id: string; token: string };
+      expect((await fetch(`${limited.base}/api/sessions/${old.id}`, { headers: { authorization: `Bearer ${old.token}` } })).status).toBe(200);
+      expect(await state()).toBe("connected");
+      await page.locator("#terminal").click();
+      expect((await run(page, "echo still-mine", "learner@workstation:~$")).at(-2)).toBe("still-mine");
+      expect(warnings).toEqual([]);
+      // The refused POST is logged by the browser itself.
+      const refused = problems.findIndex((p) => p.includes("status of 429"));
+      expect(refused).toBeGreaterThanOrEqual(0);
+      problems.splice(refused, 1);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+      await limited.podlab.close();
+    }
+  }, 90_000);
+
   it("shows steps with hints, solution and Check, and the finish page once every step passed", async () => {
     // Until the scenario engine lands no scenario has steps: serve the page a scenario text that
     // has them, and relay the real terminal socket so a progress frame can be added.

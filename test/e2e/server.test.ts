@@ -81,7 +81,11 @@ describe("HTTP API", () => {
       [[1, 2], 400, "bad_request"],
       [{ scenario: 42 }, 400, "bad_request"],
       [{ scenario: "../etc" }, 400, "bad_request"],
+      ['"str"', 400, "bad_request"],
+      ["null", 400, "bad_request"],
+      ["42", 400, "bad_request"],
       [{ name: "x".repeat(101) }, 400, "bad_request"],
+      [{ name: ` ${"x".repeat(99)} ` }, 400, "bad_request"],
       [{ name: "a\u0007b" }, 400, "bad_request"],
       [{ workshop: "a b" }, 400, "bad_request"],
       [{ scenario: "no-such-scenario" }, 404, "scenario_not_found"],
@@ -97,6 +101,32 @@ describe("HTTP API", () => {
     const unknown = await fetch(`${srv.base}/api/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: { code: "not_found", message: "No such endpoint." } });
+  });
+
+  it("takes bodies only as JSON, and state changes only from its own pages", async () => {
+    const before = srv.podlab.sessions.size;
+    const refused: [Record<string, string>, string, number, string][] = [
+      [{ "content-type": "text/plain" }, "{}", 415, "unsupported_media_type"],
+      [{ "content-type": "application/x-www-form-urlencoded" }, "scenario=security-context", 415, "unsupported_media_type"],
+      [{ "content-type": "multipart/form-data; boundary=x" }, "--x--", 415, "unsupported_media_type"],
+      [{}, "{}", 415, "unsupported_media_type"],
+      [{ "content-type": "application/json", origin: "https://evil.example" }, "{}", 403, "forbidden_origin"],
+      [{ origin: "https://evil.example" }, "", 403, "forbidden_origin"],
+      [{ "content-type": "application/json", origin: "null" }, "{}", 403, "forbidden_origin"],
+    ];
+    for (const [headers, body, status, code] of refused) {
+      const res = await fetch(`${srv.base}/api/sessions`, { method: "POST", headers, body });
+      expect([headers, res.status, (await res.json()).error.code]).toEqual([headers, status, code]);
+    }
+    expect(srv.podlab.sessions.size).toBe(before);
+    // The page's own requests, and a proxy that passes the original host on.
+    const own = await post(srv, {}, { "content-type": "application/json; charset=utf-8", origin: srv.base });
+    expect(own.status).toBe(201);
+    const proxied = await post(srv, {}, { "content-type": "application/json", origin: "https://lab.example", "x-forwarded-host": "lab.example" });
+    expect(proxied.status).toBe(201);
+    const { id, token } = await own.json();
+    const del = await fetch(`${srv.base}/api/sessions/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${token}`, origin: "https://evil.example" } });
+    expect(del.status).toBe(403);
   });
 
   it("sends the security headers", async () => {
@@ -239,6 +269,40 @@ describe("terminal WebSocket", () => {
     } finally {
       await limited.podlab.close();
     }
+  });
+
+  it("a burst of resize frames costs a few resizes, not seconds of the event loop", async () => {
+    const s = await createSession(srv);
+    const t = await TermClient.connect(srv, s.id, s.token, { render: false });
+    const session = srv.podlab.sessions.find(s.id)!;
+    // A full scrollback of long lines: the worst case for a reflow.
+    session.screen.write(Array.from({ length: 1500 }, (_, i) => `${i} ${"a".repeat(110)}\r\n`).join(""));
+    await session.screen.snapshot();
+    let applied = 0;
+    const resize = session.screen.resize.bind(session.screen);
+    session.screen.resize = (cols, rows) => {
+      applied++;
+      resize(cols, rows);
+    };
+    for (let i = 0; i < 4000; i++) t.send({ type: "resize", cols: i % 2 ? 500 : 2, rows: i % 2 ? 200 : 1 });
+    // (This process is the server too: a timer that fires late shows how long the server held the loop.)
+    let lag = 0;
+    let last = performance.now();
+    const probe = setInterval(() => {
+      lag = Math.max(lag, performance.now() - last);
+      last = performance.now();
+    }, 5);
+    const closed = await t.waitClosed(10_000);
+    await sleep(300);
+    clearInterval(probe);
+    console.log(`4000 resize frames: ${applied} resizes applied, event loop held at most ${lag.toFixed(0)} ms`);
+    // Resizes cost input budget (the rest are rate_limited, which ends in a 1008) and are coalesced.
+    expect(closed.code).toBe(CLOSE_CODES.policyViolation);
+    expect(applied).toBeLessThanOrEqual(5);
+    expect(lag).toBeLessThan(2000); // (4000 applied resizes held it about 12 s)
+    const again = await TermClient.connect(srv, s.id, s.token);
+    expect((await again.run("echo resized")).slice(-2)).toEqual(["resized", "learner@workstation:~$"]);
+    again.close();
   });
 
   it("ends the session when the shell exits", async () => {
@@ -422,5 +486,41 @@ describe("flow control", () => {
       await fetch(`${srv.base}/api/sessions/${noisy.id}`, { method: "DELETE", headers: { authorization: `Bearer ${noisy.token}` } });
     }
     q.close();
+  }, 60_000);
+
+  it("five endless loops do not slow another learner's command by more than 100 ms, nor /healthz", async () => {
+    const hogs: { id: string; token: string; t: TermClient }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = await createSession(srv);
+      const t = await TermClient.connect(srv, s.id, s.token, { render: false });
+      t.type("while true; do :; done\r");
+      hogs.push({ ...s, t });
+    }
+    const victim = await createSession(srv);
+    const v = await TermClient.connect(srv, victim.id, victim.token);
+    await v.waitForLine("learner@workstation:~$");
+    await sleep(300);
+    const samples: number[] = [];
+    const health: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const before = v.raw.length;
+      const start = performance.now();
+      v.type(`echo v${i}x\r`);
+      while (!v.raw.slice(before).includes(`v${i}x\r\nlearner@workstation:~$ `)) await new Promise((r) => setImmediate(r));
+      samples.push(performance.now() - start);
+      const h = performance.now();
+      expect((await fetch(`${srv.base}/healthz`)).status).toBe(200);
+      health.push(performance.now() - h);
+      await sleep(50);
+    }
+    console.log(`5 endless loops: victim command median ${median(samples).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms; /healthz max ${Math.max(...health).toFixed(1)} ms`);
+    expect(median(samples)).toBeLessThan(100);
+    expect(Math.max(...samples)).toBeLessThan(300);
+    expect(Math.max(...health)).toBeLessThan(300);
+    v.close();
+    for (const h of hogs) {
+      h.t.ws.terminate();
+      await fetch(`${srv.base}/api/sessions/${h.id}`, { method: "DELETE", headers: { authorization: `Bearer ${h.token}` } });
+    }
   }, 60_000);
 });
