@@ -23,6 +23,17 @@ const SAFE_SYSCTLS = new Set(["kernel.shm_rmid_forced", "net.ipv4.ip_local_port_
 
 const MAX_BACKOFF = 300;
 
+/**
+ * From an init container's exit to the next container's start: the PLEG notices the exit on its
+ * next relist (every second) and the pod worker's sync then starts what comes next.
+ */
+const PLEG_RELIST_MS = 700;
+
+/** The event's object field path: spec.containers{name} or spec.initContainers{name}. */
+function fieldPathOf(c: ContainerRuntime): string {
+  return `spec.${c.isInit ? "initContainers" : "containers"}{${c.name}}`;
+}
+
 export class Kubelet {
   readonly pods = new Map<string, PodRuntime>();
   /** The streaming server's terminal sessions (exec -it, attach -it) a client is bridged to. */
@@ -91,7 +102,15 @@ export class Kubelet {
     pr.startSandbox();
     pr.started = true;
     this.updateStatus(pr);
-    await Promise.all([...pr.containers.values()].map((c, i) => this.sleep(i * 50).then(() => this.containerWorker(pr, c))));
+    // computePodActions / findNextInitContainerToRun: the regular init containers one at a time,
+    // in order, each to a successful exit; the app containers only when all of them succeeded.
+    const all = [...pr.containers.values()];
+    for (const c of all.filter((x) => x.isInit)) {
+      if (!(await this.containerWorker(pr, c))) return;
+      await this.sleep(PLEG_RELIST_MS);
+      if (pr.deleting) return;
+    }
+    await Promise.all(all.filter((x) => !x.isInit).map((c, i) => this.sleep(i * 50).then(() => this.containerWorker(pr, c))));
   }
 
   /**
@@ -112,7 +131,7 @@ export class Kubelet {
   /** Pulls an image as the kubelet's image manager does; the same pull is shared. */
   private async ensureImage(pr: PodRuntime, c: ContainerRuntime): Promise<Image | undefined> {
     const ref = c.spec.image ?? "";
-    const fieldPath = `spec.containers{${c.name}}`;
+    const fieldPath = fieldPathOf(c);
     const policy = c.spec.imagePullPolicy;
     const image = findImage(ref);
     const canonical = normalizeReference(ref) ?? ref;
@@ -182,25 +201,29 @@ export class Kubelet {
     return env;
   }
 
-  /** Runs one container for the pod's life; a spec change (kubectl apply of a new image) starts it over. */
-  private async containerWorker(pr: PodRuntime, c: ContainerRuntime): Promise<void> {
+  /**
+   * Runs one container for the pod's life; a spec change (kubectl apply of a new image) starts it
+   * over. Resolves true when an init container has succeeded (false: it will not, the pod failed
+   * or is being deleted).
+   */
+  private async containerWorker(pr: PodRuntime, c: ContainerRuntime): Promise<boolean> {
     for (;;) {
       try {
         return await this.syncContainer(pr, c);
       } catch (err) {
         if (!(err instanceof Cancelled)) throw err;
-        if (pr.deleting) return;
+        if (pr.deleting) return false;
       }
     }
   }
 
-  private async syncContainer(pr: PodRuntime, c: ContainerRuntime): Promise<void> {
-    const fieldPath = `spec.containers{${c.name}}`;
+  private async syncContainer(pr: PodRuntime, c: ContainerRuntime): Promise<boolean> {
+    const fieldPath = fieldPathOf(c);
     const image = await this.ensureImage(pr, c);
-    if (image === undefined) return;
+    if (image === undefined) return false;
     let configBackoff = 0;
     for (;;) {
-      if (pr.deleting) return;
+      if (pr.deleting) return false;
       const tty = c.spec.tty === true;
       const built = buildSpec({
         pod: pr.pod, container: c.spec, image, profile: this.node.profile,
@@ -220,16 +243,19 @@ export class Kubelet {
       }
       const resync = c.resync;
       const status = await this.runContainer(pr, c, image, built.spec);
-      if (pr.deleting || status === "stopped") return;
+      if (pr.deleting || status === "stopped") return false;
       if (resync.cancelled) {
         // Killed because its definition changed: restarted at once, with the new image.
         c.restartCount++;
         throw new Cancelled("definition changed");
       }
       const policy = pr.pod.spec.restartPolicy ?? "Always";
+      // A regular init container that succeeded is done; one that failed fails the pod under
+      // restartPolicy Never and is restarted with back-off otherwise (computePodActions).
+      if (c.isInit && status === 0) return true;
       if (policy === "Never" || (policy === "OnFailure" && status === 0)) {
         this.updateStatus(pr);
-        return;
+        return false;
       }
       // Restart with back-off: the first restart is immediate, then 10 s doubling to 5 min.
       if (c.restartCount > 0) {
@@ -239,7 +265,7 @@ export class Kubelet {
         this.event(pr, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${formatPod(pr.pod)}`, "kubelet", fieldPath);
         this.updateStatus(pr);
         await this.sleep(wait * 1000, c.resync);
-        if (pr.deleting) return;
+        if (pr.deleting) return false;
       }
       c.restartCount++;
       this.event(pr, "Normal", "Pulled", `Container image "${c.spec.image}" already present on machine`, "kubelet", fieldPath);
@@ -261,7 +287,7 @@ export class Kubelet {
       c.resync = new CancellationSource();
       c.backoff = 10;
       if (c.init?.alive === true) {
-        this.event(pr, "Normal", "Killing", `Container ${name} definition changed, will be restarted`, "kubelet", `spec.containers{${name}}`);
+        this.event(pr, "Normal", "Killing", `Container ${name} definition changed, will be restarted`, "kubelet", fieldPathOf(c));
         resync.cancel("definition changed");
         const grace = pod.spec.terminationGracePeriodSeconds ?? 30;
         const init = c.init;
@@ -279,7 +305,7 @@ export class Kubelet {
 
   /** Starts the container and resolves with its exit status when it ends. */
   private runContainer(pr: PodRuntime, c: ContainerRuntime, image: Image, spec: ProcessSpec): Promise<number | "stopped"> {
-    const fieldPath = `spec.containers{${c.name}}`;
+    const fieldPath = fieldPathOf(c);
     c.id = this.node.kernel.random.hex(64);
     const colon = this.node.profile.eventColon ? ":" : "";
     return new Promise((resolve) => {
@@ -326,7 +352,7 @@ export class Kubelet {
     const running = [...pr.containers.values()].filter((c) => c.init !== undefined && c.init.alive);
     for (const c of running) {
       c.stopping = true;
-      this.event(pr, "Normal", "Killing", `Stopping container ${c.name}`, "kubelet", `spec.containers{${c.name}}`);
+      this.event(pr, "Normal", "Killing", `Stopping container ${c.name}`, "kubelet", fieldPathOf(c));
       pr.signalInit(c, graceSeconds === 0 ? SIGKILL : SIGTERM);
     }
     const exited = Promise.all(running.map((c) => c.init!.wait()));
@@ -367,12 +393,29 @@ export class Kubelet {
     }
     const now = this.now();
     const status = pod.status ?? {};
-    const statuses: ContainerStatus[] = [...pr.containers.values()].map((c) => containerStatus(c, this.node.profile.runtime, this.features));
+    const runtimes = [...pr.containers.values()];
+    const statuses: ContainerStatus[] = runtimes.filter((c) => !c.isInit).map((c) => containerStatus(c, this.node.profile.runtime, this.features));
+    const initStatuses: ContainerStatus[] = runtimes.filter((c) => c.isInit).map((c) => containerStatus(c, this.node.profile.runtime, this.features));
     const allRunning = statuses.length > 0 && statuses.every((s) => s.state.running !== undefined);
     const terminated = statuses.filter((s) => s.state.terminated !== undefined);
     const policy = pod.spec.restartPolicy ?? "Always";
+    // getPhase(): a regular init container running, or waiting without a failed run, is pending
+    // initialization; one whose (last) run failed is failed initialization, which fails the pod
+    // under restartPolicy Never. Until every init container succeeded the app containers all wait,
+    // so the pod is Pending.
+    let pendingInit = 0;
+    let failedInit = 0;
+    for (const s of initStatuses) {
+      if (s.state.running !== undefined) pendingInit++;
+      else if (s.state.terminated !== undefined) failedInit += s.state.terminated.exitCode !== 0 ? 1 : 0;
+      else if (s.lastState.terminated !== undefined) failedInit += s.lastState.terminated.exitCode !== 0 ? 1 : 0;
+      else pendingInit++;
+    }
+    const initialized = initStatuses.every((s) => s.ready);
     let phase = status.phase === "Failed" && status.reason === "SysctlForbidden" ? "Failed" : "Pending";
-    if (phase !== "Failed") {
+    if (failedInit > 0 && policy === "Never") phase = "Failed";
+    else if (pendingInit > 0 || failedInit > 0) phase = "Pending";
+    else if (phase !== "Failed") {
       if (statuses.some((s) => s.state.running !== undefined) || (statuses.some((s) => s.restartCount > 0) && policy !== "Never")) phase = "Running";
       if (terminated.length === statuses.length && statuses.length > 0 && policy !== "Always" && !(policy === "OnFailure" && terminated.some((s) => s.state.terminated!.exitCode !== 0))) {
         phase = terminated.every((s) => s.state.terminated!.exitCode === 0) ? "Succeeded" : "Failed";
@@ -391,13 +434,14 @@ export class Kubelet {
       ...status, phase,
       conditions: [
         cond("PodReadyToStartContainers", pr.started && !(phase === "Succeeded" || phase === "Failed")),
-        cond("Initialized", true),
+        cond("Initialized", initialized, initialized ? undefined : "ContainersNotInitialized"),
         cond("Ready", ready, ready ? undefined : notReadyReason),
         cond("ContainersReady", ready, ready ? undefined : notReadyReason),
         cond("PodScheduled", true),
       ],
       ...(pr.started ? { podIP: pr.ip, podIPs: [{ ip: pr.ip }] } : {}),
       containerStatuses: statuses,
+      ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
     };
     for (const c of pod.status.conditions!) if (!c.status || c.status === "True") delete c.reason;
     // PodObservedGenerationTracking (generateAPIPodStatus): the generation this sync saw, on the
@@ -406,6 +450,11 @@ export class Kubelet {
       const generation = pod.metadata.generation;
       pod.status.observedGeneration = generation;
       pod.status.conditions = pod.status.conditions!.map((c) => (c.observedGeneration === generation ? c : { ...c, observedGeneration: generation }));
+    }
+    // GeneratePodInitializedCondition(): the regular init containers not ready (not yet succeeded).
+    if (!initialized) {
+      const incomplete = initStatuses.filter((s) => !s.ready).map((s) => s.name);
+      for (const c of pod.status.conditions!) if (c.type === "Initialized") c.message = `containers with incomplete status: [${incomplete.join(" ")}]`;
     }
     if (!ready) {
       const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
@@ -432,8 +481,10 @@ function qosClass(pod: Pod): string {
 function containerStatus(c: ContainerRuntime, runtime: "docker" | "containerd", features: Features): ContainerStatus {
   const id = c.id === "" ? undefined : `${runtime}://${c.id}`;
   const image = c.spec.image ?? "";
+  // A regular init container is ready once it exited 0 (prober manager UpdatePodStatus).
+  const ready = c.isInit ? c.phase.state === "terminated" && c.phase.exitCode === 0 : c.phase.state === "running";
   const base: ContainerStatus = {
-    name: c.name, ready: c.phase.state === "running", restartCount: c.restartCount, image: normalizeForStatus(image, runtime),
+    name: c.name, ready, restartCount: c.restartCount, image: normalizeForStatus(image, runtime),
     imageID: c.image === undefined ? "" : runtime === "docker" ? `docker-pullable://${c.image.digest.replace(/^docker\.io\/library\//, "")}` : c.image.digest,
     ...(id === undefined || c.phase.state === "waiting" && c.restartCount === 0 ? {} : { containerID: id }),
     started: c.phase.state === "running",

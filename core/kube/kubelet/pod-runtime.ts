@@ -54,6 +54,8 @@ export const RUNC_HOST_PIDS = 7;
 export interface ContainerRuntime {
   readonly name: string;
   readonly spec: Container;
+  /** A regular init container (spec.initContainers): runs to completion before the app containers. */
+  readonly isInit: boolean;
   image: Image | undefined;
   id: string;
   phase: ContainerPhase;
@@ -140,9 +142,13 @@ export class PodRuntime {
     }
     this.sharedPidns = spec.shareProcessNamespace ? new PidNamespace(kernel.info.pidMax, kernel.info.pidMax, node.pidns, { inum: kernel.nextNsInum() }) : undefined;
     this.writeKubeletFiles();
-    for (const c of spec.containers ?? []) {
+    // convertToAPIContainerStatuses(): a container not created yet waits in ContainerCreating, or
+    // in PodInitializing (init and app containers alike) when the pod has init containers.
+    const waiting = (spec.initContainers ?? []).length > 0 ? "PodInitializing" : "ContainerCreating";
+    const all = [...(spec.initContainers ?? []).map((c) => ({ c, isInit: true })), ...(spec.containers ?? []).map((c) => ({ c, isInit: false }))];
+    for (const { c, isInit } of all) {
       this.containers.set(c.name!, {
-        name: c.name!, spec: c, image: undefined, id: "", phase: { state: "waiting", reason: "ContainerCreating" }, lastTermination: undefined,
+        name: c.name!, spec: c, isInit, image: undefined, id: "", phase: { state: "waiting", reason: waiting }, lastTermination: undefined,
         restartCount: 0, backoff: 10, fs: undefined, pidns: undefined, init: undefined, shim: undefined, cgroup: undefined, cgroupNs: undefined,
         processSpec: undefined, logs: new LogBuffer(() => node.kernel.now()), previousLogs: undefined, streams: undefined, stopping: false, resync: new CancellationSource(),
       });

@@ -255,6 +255,11 @@ export function describePod(pod: Pod, events: Event[], now: number, opts: Descri
   const owner = ((pod.metadata.ownerReferences ?? []) as { kind?: string; name?: string; controller?: boolean }[]).find((r) => r.controller === true);
   if (owner !== undefined) s += `Controlled By:\t${owner.kind}/${owner.name}\n`;
   if (st.nominatedNodeName) s += `NominatedNodeName:\t${st.nominatedNodeName}\n`;
+  // describeContainers("Init Containers", …) when the pod has any, with the same layout.
+  if (pod.spec.initContainers?.length) {
+    s += "Init Containers:\n";
+    for (const c of pod.spec.initContainers) s += describeContainer(c, st.initContainerStatuses?.find((x) => x.name === c.name), opts, pod);
+  }
   s += `Containers:${pod.spec.containers?.length ? "" : " <none>"}\n`;
   for (const c of pod.spec.containers ?? []) s += describeContainer(c, st.containerStatuses?.find((x) => x.name === c.name), opts, pod);
   if (st.conditions?.length) {

@@ -35,32 +35,67 @@ const POD_COLUMNS = [col("NAME"), col("READY"), col("STATUS"), col("RESTARTS"), 
 /**
  * printPod(): READY, STATUS (the reason a person needs), RESTARTS with the last restart's age.
  * `minor` is the apiserver's (server-side printing): from 1.31 (kubernetes#122038) a deleted pod
- * that already ended keeps its phase's reason instead of "Terminating".
+ * that already ended keeps its phase's reason instead of "Terminating". Init containers as since
+ * 1.28 (sidecar containers, kubernetes#116429, the same in 1.29 and 1.34): the first init
+ * container that has not succeeded gives "Init:<reason>" or "Init:N/M" and, while the pod
+ * initializes, RESTARTS counts the init containers' restarts; afterwards only restartable
+ * (sidecar) init containers' and the app containers' count, and READY counts app containers
+ * plus started sidecars.
  */
 export function podCells(pod: Pod, now: number, minor: number): string[] {
   const statuses = pod.status?.containerStatuses ?? [];
-  const total = pod.spec.containers?.length ?? 0;
+  const initSpecs = pod.spec.initContainers ?? [];
+  const restartable = (name: string) => initSpecs.find((c) => c.name === name)?.restartPolicy === "Always";
+  const total = (pod.spec.containers?.length ?? 0) + initSpecs.filter((c) => c.restartPolicy === "Always").length;
   const phase = pod.status?.phase ?? "";
   let reason = pod.status?.reason || phase;
   if (pod.status?.conditions?.some((c) => c.type === "PodScheduled" && c.reason === "SchedulingGated")) reason = "SchedulingGated";
   let restarts = 0;
+  let sidecarRestarts = 0;
   let ready = 0;
   let lastRestart: number | undefined;
-  let hasRunning = false;
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const c = statuses[i]!;
+  let lastSidecarRestart: number | undefined;
+  const later = (a: number | undefined, finished: string | undefined) => (finished !== undefined && (a === undefined || Date.parse(finished) > a) ? Date.parse(finished) : a);
+  let initializing = false;
+  const inits = pod.status?.initContainerStatuses ?? [];
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i]!;
     restarts += c.restartCount;
-    const finished = c.lastState.terminated?.finishedAt;
-    if (finished !== undefined && (lastRestart === undefined || Date.parse(finished) > lastRestart)) lastRestart = Date.parse(finished);
-    if (c.state.waiting?.reason) reason = c.state.waiting.reason;
-    else if (c.state.terminated?.reason) reason = c.state.terminated.reason;
-    else if (c.state.terminated !== undefined) reason = c.state.terminated.signal ? `Signal:${c.state.terminated.signal}` : `ExitCode:${c.state.terminated.exitCode}`;
-    else if (c.ready && c.state.running !== undefined) {
-      hasRunning = true;
-      ready++;
+    lastRestart = later(lastRestart, c.lastState.terminated?.finishedAt);
+    if (restartable(c.name)) {
+      sidecarRestarts += c.restartCount;
+      lastSidecarRestart = later(lastSidecarRestart, c.lastState.terminated?.finishedAt);
     }
+    const t = c.state.terminated;
+    if (t !== undefined && t.exitCode === 0) continue;
+    if (restartable(c.name) && c.started === true) {
+      if (c.ready) ready++;
+      continue;
+    }
+    if (t !== undefined) reason = t.reason ? `Init:${t.reason}` : t.signal ? `Init:Signal:${t.signal}` : `Init:ExitCode:${t.exitCode}`;
+    else if (c.state.waiting?.reason && c.state.waiting.reason !== "PodInitializing") reason = `Init:${c.state.waiting.reason}`;
+    else reason = `Init:${i}/${initSpecs.length}`;
+    initializing = true;
+    break;
   }
-  if (reason === "Completed" && hasRunning) reason = pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ? "Running" : "NotReady";
+  if (!initializing || pod.status?.conditions?.find((c) => c.type === "Initialized")?.status === "True") {
+    restarts = sidecarRestarts;
+    lastRestart = lastSidecarRestart;
+    let hasRunning = false;
+    for (let i = statuses.length - 1; i >= 0; i--) {
+      const c = statuses[i]!;
+      restarts += c.restartCount;
+      lastRestart = later(lastRestart, c.lastState.terminated?.finishedAt);
+      if (c.state.waiting?.reason) reason = c.state.waiting.reason;
+      else if (c.state.terminated?.reason) reason = c.state.terminated.reason;
+      else if (c.state.terminated !== undefined) reason = c.state.terminated.signal ? `Signal:${c.state.terminated.signal}` : `ExitCode:${c.state.terminated.exitCode}`;
+      else if (c.ready && c.state.running !== undefined) {
+        hasRunning = true;
+        ready++;
+      }
+    }
+    if (reason === "Completed" && hasRunning) reason = pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ? "Running" : "NotReady";
+  }
   if (pod.metadata.deletionTimestamp !== undefined && pod.status?.reason === "NodeLost") reason = "Unknown";
   else if (pod.metadata.deletionTimestamp !== undefined && (minor < 31 || (phase !== "Succeeded" && phase !== "Failed"))) reason = "Terminating";
   const restartText = restarts !== 0 && lastRestart !== undefined ? `${restarts} (${humanDuration(now - lastRestart)} ago)` : String(restarts);

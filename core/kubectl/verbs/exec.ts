@@ -38,12 +38,16 @@ export const exec: Verb = {
       await call.err(`error: cannot exec into a container in a completed pod; current phase is ${phase}\n`);
       return 1;
     }
+    // podcmd.FindOrDefaultContainerByName(): -c may name an app or an init container; the
+    // default is noted over AllContainerNames when the pod has several, or any init container.
     const names = (pod.spec.containers ?? []).map((c) => c.name!);
+    const initNames = (pod.spec.initContainers ?? []).map((c) => c.name!);
     let containerName = call.str("container");
     if (containerName === undefined) {
       containerName = pod.metadata.annotations?.["kubectl.kubernetes.io/default-container"] ?? names[0]!;
-      if (names.length > 1 && !call.bool("quiet")) await call.err(`Defaulted container "${containerName}" out of: ${names.join(", ")}\n`);
-    } else if (!names.includes(containerName)) {
+      const all = [...names, ...initNames.map((n) => `${n} (init)`)];
+      if ((names.length > 1 || initNames.length > 0) && !call.bool("quiet")) await call.err(`Defaulted container "${containerName}" out of: ${all.join(", ")}\n`);
+    } else if (!names.includes(containerName) && !initNames.includes(containerName)) {
       await call.err(`error: container ${containerName} not found in pod ${podName}\n`);
       return 1;
     }

@@ -41,7 +41,7 @@ export const logs: Verb = {
       return 1;
     }
     const c = call.cluster.kubelet.runtimeOf(pod)?.containers.get(cname);
-    const status = pod.status?.containerStatuses?.find((s) => s.name === cname);
+    const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === cname);
     // The kubelet's validateContainerLogStatus(): which container's log, or why none.
     const refuse = async (why: string) => {
       await call.err(`Error from server (BadRequest): container "${cname}" in pod "${name}" ${why}\n`);
