@@ -2,24 +2,13 @@
 // containers share with the node, and what the node's root pid namespace holds.
 
 import { describe, expect, it } from "vitest";
-import { programTable } from "../../commands/registry.js";
-import { VirtualClock } from "../../kernel/clock.js";
+import { type Profile, testCluster } from "../../../test/helpers/cluster.js";
 import type { Process } from "../../kernel/process.js";
-import { advanceClock } from "../../replay.js";
-import { hostScheduler } from "../../../test/helpers/world.js";
-import { Cluster } from "../cluster.js";
-import { PROFILES } from "../profiles.js";
 
 const START = Date.parse("2026-11-27T09:00:00Z");
 
-function cluster(profile: keyof typeof PROFILES) {
-  const clock = new VirtualClock(START);
-  const c = new Cluster({ profile: PROFILES[profile], clock, host: hostScheduler, programs: programTable });
-  const pass = (ms: number) => advanceClock(clock, ms, hostScheduler);
-  const apply = (yaml: string) => {
-    const [r] = c.submit("pod.yaml", yaml, "apply", undefined);
-    if (r?.kind !== "ok") throw new Error(r?.kind === "error" ? r.text : "nothing");
-  };
+function cluster(profile: Profile) {
+  const { c, pass, apply } = testCluster(profile, START);
   const runtime = (name: string) => c.kubelet.runtimeOf(c.store.getPod("default", name)!)!;
   const node = c.node;
   const onNode = () => node.pidns.list().map((p) => `${p.pidIn(node.pidns)} ${p.ppidIn(node.pidns)} ${p.argv.join(" ")}`);

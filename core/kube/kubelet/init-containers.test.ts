@@ -5,25 +5,16 @@
 // column kubectl shows for each stage (printPod).
 
 import { describe, expect, it } from "vitest";
-import { programTable } from "../../commands/registry.js";
-import { VirtualClock } from "../../kernel/clock.js";
-import { advanceClock } from "../../replay.js";
-import { hostScheduler } from "../../../test/helpers/world.js";
+import { type Profile, testCluster } from "../../../test/helpers/cluster.js";
 import { podCells } from "../../kubectl/printers/tables.js";
-import { Cluster } from "../cluster.js";
 import { PROFILES } from "../profiles.js";
 
 const START = Date.parse("2024-06-06T20:08:00Z");
 
-function cluster(profile: keyof typeof PROFILES = "1.34-containerd") {
-  const clock = new VirtualClock(START);
-  const c = new Cluster({ profile: PROFILES[profile], clock, host: hostScheduler, programs: programTable });
-  const pass = (ms: number) => advanceClock(clock, ms, hostScheduler);
-  const apply = (yaml: string) => {
-    const [r] = c.submit("pod.yaml", yaml, "apply", undefined);
-    if (r?.kind !== "ok") throw new Error(r?.kind === "error" ? r.text : "nothing");
-  };
-  const pod = (name: string) => c.store.getPod("default", name)!;
+function cluster(profile: Profile = "1.34-containerd") {
+  const t = testCluster(profile, START);
+  const { c, pass, apply } = t;
+  const pod = (name: string) => t.pod(name)!;
   const minor = Number(PROFILES[profile].serverVersion.minor);
   /** READY, STATUS and RESTARTS of `kubectl get pods` (RESTARTS without its age). */
   const row = (name: string) => {

@@ -3,21 +3,15 @@
 // namespace root, PID 1's stdio and /proc/<pid>. One named rule per case.
 
 import { describe, expect, it } from "vitest";
-import { programTable } from "../../commands/registry.js";
-import { VirtualClock } from "../../kernel/clock.js";
+import { type Profile, testCluster } from "../../../test/helpers/cluster.js";
 import { SyscallError } from "../../kernel/errno.js";
 import type { Process } from "../../kernel/process.js";
-import { advanceClock } from "../../replay.js";
-import { hostScheduler } from "../../../test/helpers/world.js";
-import { Cluster } from "../cluster.js";
-import { PROFILES } from "../profiles.js";
 
 const START = Date.parse("2026-11-27T09:00:00Z");
 
-async function podWith(spec: string, container = "", profile: keyof typeof PROFILES = "1.34-containerd") {
-  const clock = new VirtualClock(START);
-  const c = new Cluster({ profile: PROFILES[profile], clock, host: hostScheduler, programs: programTable });
-  const [r] = c.submit("pod.yaml", `apiVersion: v1
+async function podWith(spec: string, container = "", profile: Profile = "1.34-containerd") {
+  const { c, pass, apply } = testCluster(profile, START);
+  apply(`apiVersion: v1
 kind: Pod
 metadata:
   name: p
@@ -26,9 +20,8 @@ ${spec}  containers:
   - name: c
     image: busybox:1.28
     command: ["sh", "-c", "sleep 1h"]
-${container}`, "apply", undefined);
-  if (r?.kind !== "ok") throw new Error(r?.kind === "error" ? r.text : "nothing");
-  await advanceClock(clock, 5000, hostScheduler);
+${container}`);
+  await pass(5000);
   const pr = c.kubelet.runtimeOf(c.store.getPod("default", "p")!)!;
   const init: Process = pr.containers.get("c")!.init!;
   const vfs = c.node.vfs;
@@ -52,7 +45,7 @@ const mountAt = (name: string, path: string) => `    volumeMounts:\n    - name: 
 const SA = "/var/run/secrets/kubernetes.io/serviceaccount";
 
 describe("emptyDir medium: Memory", () => {
-  const cases: { name: string; spec: string; container?: string; profile?: keyof typeof PROFILES; want: { mode: number; gid: number; data: string } }[] = [
+  const cases: { name: string; spec: string; container?: string; profile?: Profile; want: { mode: number; gid: number; data: string } }[] = [
     { name: "shmem_init_fs_context: a tmpfs root is 01777 before any ownership change", spec: volumes("  - name: m\n    emptyDir:\n      medium: Memory\n"),
       want: { mode: 0o041777, gid: 0, data: "size=3902892k,inode64,noswap" } },
     { name: "SetVolumeOwnership: fsGroup ORs 02770 into the 01777 root (drwxrwsrwt)", spec: `  securityContext:\n    fsGroup: 2000\n${volumes("  - name: m\n    emptyDir:\n      medium: Memory\n")}`,
