@@ -22,6 +22,9 @@ export interface ResourceRef {
   names: string[];
 }
 
+/** cli-runtime builder.go missingResourceError: no resource named, by argument or by file. */
+export const MISSING_RESOURCE = "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n";
+
 /** `pods`, `pod a b`, `pod/a pod/b`, `pods,ns`; an error names the unknown type. */
 export function parseResourceArgs(args: readonly string[]): ResourceRef[] | { error: string } {
   if (args.length === 0) return [];

@@ -5,7 +5,7 @@
 import type { Namespace, Pod } from "../../kube/api/types.js";
 import { readSources } from "../manifests.js";
 import { parseManifest } from "../../kube/api/decode.js";
-import { parseResourceArgs } from "../resources.js";
+import { MISSING_RESOURCE, parseResourceArgs } from "../resources.js";
 import type { KubectlCall, Verb } from "../types.js";
 import { lookupObjects, notFound } from "./get.js";
 
@@ -96,7 +96,7 @@ export const deleteVerb: Verb = {
       }
       // The builder's missingResourceError and "no name" error are plain errors (CheckErr).
       if (refs.length === 0) {
-        await call.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+        await call.err(`error: ${MISSING_RESOURCE}`);
         return 1;
       }
       for (const ref of refs) {

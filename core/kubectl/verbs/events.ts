@@ -7,10 +7,8 @@
 import { Cancelled } from "../../kernel/cancellation.js";
 import type { Event } from "../../kube/api/types.js";
 import { GET_TABLE, humanDuration, tabwrite } from "../printers/tabwriter.js";
-import { resolveResource } from "../resources.js";
+import { KIND_OF, resolveResource } from "../resources.js";
 import type { KubectlCall, Verb } from "../types.js";
-
-const KIND: Readonly<Record<string, string>> = { pods: "Pod", namespaces: "Namespace", events: "Event", nodes: "Node", services: "Service" };
 
 /** eventTime(): Series.LastObservedTime, else LastTimestamp, else EventTime. */
 const lastTime = (e: Event) => Date.parse(e.lastTimestamp ?? e.eventTime ?? "");
@@ -50,7 +48,7 @@ export const events: Verb = {
       if (seg.length !== 2) return fail(call, "arguments in resource/name form may not have more than one slash");
       const resource = resolveResource(seg[0]!);
       if (resource === undefined) return fail(call, `the server doesn't have a resource type "${seg[0]!.toLowerCase()}"`);
-      forKind = KIND[resource];
+      forKind = KIND_OF[resource].replace(/^./, (c) => c.toUpperCase());
       forName = seg[1];
     }
     const types = ((call.flags.get("types") as string[] | undefined) ?? []).flatMap((t) => t.split(","));

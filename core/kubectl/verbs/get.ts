@@ -197,17 +197,28 @@ function customColumns(call: KubectlCall, spec: string): Printer | { error: stri
   };
 }
 
-/** printGeneric(): one object when a single one was named, else a List of everything found. */
-async function printGeneric(call: KubectlCall, refs: readonly ResourceRef[], output: string): Promise<number> {
-  const singleItemImplied = refs.length === 1 && refs[0]!.names.length === 1;
-  const found: { resource: Resource; obj: Obj }[] = [];
-  const errors: string[] = [];
+/** Each reference's objects and missing names, or undefined once a selector's error is printed. */
+async function lookupRefs(call: KubectlCall, refs: readonly ResourceRef[]): Promise<{ ref: ResourceRef; objects: Obj[]; missing: string[] }[] | undefined> {
+  const looked: { ref: ResourceRef; objects: Obj[]; missing: string[] }[] = [];
   for (const ref of refs) {
     const { objects, missing, error } = lookupObjects(call, ref.resource, ref.names, call.bool("all-namespaces"));
     if (error !== undefined) {
       await call.err(`${error}\n`);
-      return 1;
+      return undefined;
     }
+    looked.push({ ref, objects, missing });
+  }
+  return looked;
+}
+
+/** printGeneric(): one object when a single one was named, else a List of everything found. */
+async function printGeneric(call: KubectlCall, refs: readonly ResourceRef[], output: string): Promise<number> {
+  const singleItemImplied = refs.length === 1 && refs[0]!.names.length === 1;
+  const looked = await lookupRefs(call, refs);
+  if (looked === undefined) return 1;
+  const found: { resource: Resource; obj: Obj }[] = [];
+  const errors: string[] = [];
+  for (const { ref, objects, missing } of looked) {
     for (const o of objects) found.push({ resource: ref.resource, obj: o });
     for (const m of missing) errors.push(notFound(ref.resource, m));
   }
@@ -262,14 +273,11 @@ export const get: Verb = {
 /** Run() for the human-readable printers: one table per resource type, a blank line between. */
 async function printTables(call: KubectlCall, refs: readonly ResourceRef[], wide: boolean): Promise<number> {
   const now = call.ctx.sys.now();
+  const looked = await lookupRefs(call, refs);
+  if (looked === undefined) return 1;
   const groups: { resource: Resource; objects: Obj[] }[] = [];
   const errors: string[] = [];
-  for (const ref of refs) {
-    const { objects, missing, error } = lookupObjects(call, ref.resource, ref.names, call.bool("all-namespaces"));
-    if (error !== undefined) {
-      await call.err(`${error}\n`);
-      return 1;
-    }
+  for (const { ref, objects, missing } of looked) {
     // A list answers with a (maybe empty) table; each named object with a one-row table.
     if (ref.names.length === 0 || objects.length > 0) groups.push({ resource: ref.resource, objects });
     for (const m of missing) if (!call.bool("ignore-not-found")) errors.push(notFound(ref.resource, m));

@@ -6,7 +6,7 @@
 import { Cancelled } from "../../kernel/cancellation.js";
 import type { Pod } from "../../kube/api/types.js";
 import { findJsonPath, JsonPathError, parseJsonPath, relaxedJsonPath } from "../jsonpath.js";
-import { parseResourceArgs } from "../resources.js";
+import { MISSING_RESOURCE, parseResourceArgs } from "../resources.js";
 import type { Verb } from "../types.js";
 import { lookupObjects, notFound } from "./get.js";
 
@@ -97,7 +97,7 @@ export const wait: Verb = {
       return 1;
     }
     if (refs.length === 0) {
-      await call.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+      await call.err(`error: ${MISSING_RESOURCE}`);
       return 1;
     }
     let visited = 0;
