@@ -412,10 +412,9 @@ export class Kubelet {
       else pendingInit++;
     }
     const initialized = initStatuses.every((s) => s.ready);
-    let phase = status.phase === "Failed" && status.reason === "SysctlForbidden" ? "Failed" : "Pending";
+    let phase = "Pending";
     if (failedInit > 0 && policy === "Never") phase = "Failed";
-    else if (pendingInit > 0 || failedInit > 0) phase = "Pending";
-    else if (phase !== "Failed") {
+    else if (pendingInit === 0 && failedInit === 0) {
       if (statuses.some((s) => s.state.running !== undefined) || (statuses.some((s) => s.restartCount > 0) && policy !== "Never")) phase = "Running";
       if (terminated.length === statuses.length && statuses.length > 0 && policy !== "Always" && !(policy === "OnFailure" && terminated.some((s) => s.state.terminated!.exitCode !== 0))) {
         phase = terminated.every((s) => s.state.terminated!.exitCode === 0) ? "Succeeded" : "Failed";
