@@ -94,7 +94,7 @@ export interface ImageFiles {
 const DISTROLESS_PATH = Object.freeze(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
 const files = (...executables: string[]): ImageFiles => Object.freeze({ path: DISTROLESS_PATH, executables: Object.freeze(new Set(executables)) });
 const ETCD_FILES = files("/bin/sh", "/bin/cp", "/usr/local/bin/etcd", "/usr/local/bin/etcdctl", "/usr/local/bin/etcdutl", "/usr/local/bin/migrate", "/usr/local/bin/migrate-if-needed.sh");
-const component = (name: string) => files("/go-runner", `/usr/local/bin/${name}`);
+const componentFiles = (name: string) => files("/go-runner", `/usr/local/bin/${name}`);
 const COREDNS_FILES = files("/coredns");
 
 /** How the apiserver came to hold the pod. */
@@ -382,13 +382,6 @@ function buildTemplates(profile: ClusterProfile, table: HostTable): BootPodTempl
   });
 }
 
-const COMPONENT_FILES = new Map<string, ImageFiles>();
-function componentFiles(name: string): ImageFiles {
-  let f = COMPONENT_FILES.get(name);
-  if (f === undefined) COMPONENT_FILES.set(name, (f = component(name)));
-  return f;
-}
-
 /** RFC 3339 with nanoseconds, trailing zeros trimmed (time.RFC3339Nano), as config.seen is written. */
 function rfc3339Nano(ms: number, seed: string): string {
   const nanos = `${String(ms % 1000).padStart(3, "0")}${String(parseInt(stableHex(`ns/${seed}`, 6), 16) % 1_000_000).padStart(6, "0")}`.replace(/0+$/, "");
@@ -440,14 +433,17 @@ export class KubeSystem {
 
   private at = (seconds: number) => rfc3339(this.bootTime + Math.floor(seconds * 1000));
 
+  /** A static pod's annotations, with config.seen: when the kubelet read its manifest. */
+  private mirrorAnnotations(t: BootPodTemplate): Record<string, string> {
+    return sortedKeys(Object.assign(Object.create(null) as Record<string, string>, t.annotations, { "kubernetes.io/config.seen": rfc3339Nano(this.bootTime + Math.round(t.times.seen * 1000), t.name) }));
+  }
+
   private seed(): Pod[] {
     return kubeSystemTemplates(this.profile).map((t) => {
-      const annotations = t.annotations === undefined ? undefined
-        : Object.assign(Object.create(null) as Record<string, string>, t.annotations, { "kubernetes.io/config.seen": rfc3339Nano(this.bootTime + Math.round(t.times.seen * 1000), t.name) });
       const pod: Pod = {
         apiVersion: "v1", kind: "Pod",
         metadata: {
-          ...(annotations === undefined ? {} : { annotations: sortedKeys(annotations) }),
+          ...(t.annotations === undefined ? {} : { annotations: this.mirrorAnnotations(t) }),
           creationTimestamp: this.at(t.times.created), ...(t.generateName === undefined ? {} : { generateName: t.generateName }),
           labels: t.labels as Record<string, string>, name: t.name, namespace: KUBE_SYSTEM, ownerReferences: t.ownerReferences,
           resourceVersion: t.resourceVersion, uid: t.uid, ...this.generation,
@@ -494,11 +490,10 @@ export class KubeSystem {
   private async recreateMirror(t: BootPodTemplate): Promise<void> {
     await this.clock.sleep(120);
     if (this.store.getPod(KUBE_SYSTEM, t.name) !== undefined) return;
-    const annotations = Object.assign(Object.create(null) as Record<string, string>, t.annotations, { "kubernetes.io/config.seen": rfc3339Nano(this.bootTime + Math.round(t.times.seen * 1000), t.name) });
     const mirror: Pod = {
       apiVersion: "v1", kind: "Pod",
       metadata: {
-        annotations: sortedKeys(annotations), creationTimestamp: rfc3339(this.now()), labels: t.labels as Record<string, string>, name: t.name, namespace: KUBE_SYSTEM,
+        annotations: this.mirrorAnnotations(t), creationTimestamp: rfc3339(this.now()), labels: t.labels as Record<string, string>, name: t.name, namespace: KUBE_SYSTEM,
         ownerReferences: t.ownerReferences, uid: this.store.uid(), ...this.generation,
       },
       spec: t.spec,
